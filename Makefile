@@ -1,0 +1,39 @@
+# Two commands for a new user: `make serve` and `make test`. Each creates .venv from the pinned
+# requirements the first time (and again when a requirements file changes).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test validate new export bench clean
+
+$(STAMP): requirements.txt requirements-test.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $(STAMP)
+
+serve: $(STAMP)  ## build and serve the site on http://127.0.0.1:8000, rebuilding on changes
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+build: $(STAMP)  ## write the site to site/
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP)  ## run the test suite
+	$(BIN)/python -m pytest
+
+validate: $(STAMP)  ## check every entry and data file, as the build does
+	$(BIN)/python scripts/validate.py
+
+new: $(STAMP)  ## scaffold an entry: make new KIND=programme SLUG=my-programme LANG=es
+	$(BIN)/python scripts/new_entry.py --kind $(KIND) --slug $(SLUG) --lang $(or $(LANG),es)
+
+export: $(STAMP)  ## write entries as JSON and CSV into site/data/
+	$(BIN)/python scripts/export.py
+
+bench: $(STAMP)  ## time a build with N synthetic entries: make bench N=200
+	$(BIN)/python scripts/bench.py --entries $(or $(N),200)
+
+clean:
+	rm -rf site
+	cd docs && git clean -fdX -q .

@@ -1,0 +1,367 @@
+"""Turn a validated catalogue into the Markdown of every generated page, for one language.
+
+Pure functions: catalogue and schema in, {page path: Markdown} out. Page paths have no language suffix
+("entries/score", "countries/index"); the writer adds ".es.md" / ".en.md".
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from . import i18n
+from .html import a, esc, front_matter, rel
+from .model import Catalogue, Entry
+from .schema import Schema
+
+# Index dimensions: URL folder, the fact they group by, and how a value is named.
+DIMENSIONS = ("countries", "themes", "target_groups", "methodologies", "organisations", "sdgs", "years")
+FOLDERS = {"countries": "countries", "themes": "themes", "target_groups": "target-groups",
+           "methodologies": "methodologies", "organisations": "organisations", "sdgs": "sdgs", "years": "years"}
+# Every top-level folder (and root page) the generator writes, so the writer can prune and git can ignore them.
+GENERATED_ROOTS = ("index", "entries", "kinds", "compare", "sources", *FOLDERS.values())
+
+
+def slugify(term) -> str:
+    return str(term).lower().replace("_", "-")
+
+
+class Pages:
+    """Generates the pages of one language. Holds the inputs only; every method returns Markdown."""
+
+    def __init__(self, cat: Catalogue, schema: Schema, lang: str):
+        self.cat, self.schema, self.lang = cat, schema, lang
+        self.groups = self._group()
+
+    # ------------------------------------------------------------------ helpers
+    def t(self, key, **values):
+        return i18n.ui(key, self.lang, **values)
+
+    def label(self, vocab, term, plural=False):
+        return self.schema.label(vocab, term, self.lang, plural)
+
+    def country(self, code):
+        return i18n.country(code, self.lang)
+
+    def org_name(self, oid):
+        rec = self.cat.organisations[oid]
+        name = rec["name"].get(self.lang) or next(iter(rec["name"].values()))
+        return f'{name} ({rec["acronym"]})' if rec.get("acronym") and rec["acronym"] not in name else name
+
+    def source_short(self, sid):
+        short = self.cat.sources[sid]["short"]
+        return short.get(self.lang) or next(iter(short.values()))
+
+    def value_name(self, dim, value):
+        if dim == "countries":
+            return self.country(value)
+        if dim == "themes":
+            return self.label("theme", value)
+        if dim == "target_groups":
+            return self.label("target_group", value)
+        if dim == "methodologies":
+            return self.cat.entries[value].short_title(self.lang)
+        if dim == "organisations":
+            return self.org_name(value)
+        if dim == "sdgs":
+            return f'{value}. {self.label("sdg", str(value))}'
+        return str(value)
+
+    def value_page(self, dim, value):
+        return f"{FOLDERS[dim]}/{slugify(value)}"
+
+    def period(self, e: Entry) -> str:
+        p = e.facts.get("period", {})
+        if p.get("end") is None:
+            return self.t("period_open", start=p["start"])
+        if p["end"] == p["start"]:
+            return str(p["start"])
+        return self.t("period_range", start=p["start"], end=p["end"])
+
+    def figure(self, res) -> str:
+        unit = res["unit"]
+        text = i18n.quantity(res["value"], unit, self.schema.unit_format(unit), self.label("unit", unit), self.lang)
+        qualifier = self.label("qualifier", res.get("qualifier", "exact"))
+        return f"{qualifier} {text}" if qualifier else text
+
+    def text_in_lang(self, texts: dict) -> str:
+        """A {es, en} text in this language, or in the other one marked with its language."""
+        if self.lang in texts:
+            return esc(texts[self.lang])
+        other, value = next(iter(texts.items()))
+        return f'<span lang="{other}">{esc(value)}</span>'
+
+    def _group(self):
+        groups = {dim: defaultdict(list) for dim in DIMENSIONS}
+        for e in self.cat.entries.values():
+            f = e.facts
+            for dim in ("countries", "themes", "target_groups", "sdgs"):
+                for v in f.get(dim) or []:
+                    groups[dim][v].append(e)
+            for m in f.get("methodologies") or []:
+                groups["methodologies"][m].append(e)
+            if e.kind == "methodology":
+                groups["methodologies"][e.slug].append(e)
+            for o in {o["id"] for o in f.get("organisations") or []} | set(f.get("developed_by") or []):
+                groups["organisations"][o].append(e)
+            for y in e.years():
+                groups["years"][y].append(e)
+        return groups
+
+    # ------------------------------------------------------------------ pieces
+    def entry_list(self, entries, here) -> str:
+        items = []
+        for e in entries:
+            meta = " · ".join([self.label("kind", e.kind), ", ".join(self.country(c) for c in e.facts["countries"]),
+                               self.period(e)])
+            items.append(
+                f'<li>{a(rel(here, "entries/" + e.slug), esc(e.title(self.lang)))}'
+                f'<br><span class="ce-meta">{esc(meta)}</span>'
+                f'<br><span class="ce-summary">{self.text_in_lang({l: e.text[l]["summary"] for l in e.files})}</span></li>')
+        return '<ul class="ce-list">\n' + "\n".join(items) + "\n</ul>\n"
+
+    def links(self, dim, values, here) -> str:
+        return ", ".join(a(rel(here, self.value_page(dim, v)), esc(self.value_name(dim, v))) for v in values)
+
+    def results_table(self, e: Entry, here, only_key=False) -> str:
+        results = [(i, r) for i, r in enumerate(e.facts.get("results") or []) if r.get("key") or not only_key]
+        if not results:
+            return ""
+        with_women = any("women_share" in r for _, r in results)  # the column only where some figure has it
+        columns = ["figure", "what"] + (["women_share"] if with_women else []) + ["year", "source"]
+        rows = []
+        for i, r in results:
+            women = i18n.quantity(r["women_share"], "percent", "percent", "%", self.lang) if "women_share" in r else ""
+            cells = [f'<td class="ce-num">{esc(self.figure(r))}</td>', f'<td>{self.text_in_lang(r["what"])}</td>']
+            if with_women:
+                cells.append(f'<td class="ce-num">{esc(women)}</td>')
+            cells += [f'<td>{r["year"]}</td>',
+                      f'<td>{a(rel(here, "sources/index", r["source"]), esc(self.source_short(r["source"])))}</td>']
+            rows.append(f'<tr id="result-{i + 1}">{"".join(cells)}</tr>')
+        head = "".join(f'<th scope="col">{esc(self.t(k))}</th>' for k in columns)
+        # Material styles only class-less tables, so the class goes on a wrapper.
+        return (f'<div class="ce-results">\n<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n' + "\n".join(rows)
+                + "\n</tbody>\n</table>\n</div>\n")
+
+    def key_results(self, e: Entry) -> str:
+        items = [f"<li>{esc(self.figure(r))} {self.text_in_lang(r['what'])}</li>"
+                 for r in e.facts.get("results") or [] if r.get("key")]
+        return f'<ul class="ce-key">{"".join(items)}</ul>' if items else ""
+
+    def fact_box(self, e: Entry, here) -> str:
+        f, rows = e.facts, []
+
+        def row(name, html_value):
+            if html_value:
+                rows.append(f'<dt>{esc(self.schema.field_title(name, self.lang))}</dt><dd>{html_value}</dd>')
+
+        row("kind", a(rel(here, f"kinds/{e.kind}"), esc(self.label("kind", e.kind))))
+        if e.kind == "methodology":
+            row("international_names", "<br>".join(esc(n) for n in f.get("international_names", [])))
+            row("audience", esc(", ".join(self.label("target_group", g) for g in f.get("audience", []))))
+            row("formats", esc(", ".join(self.label("format", g) for g in f.get("formats", []))))
+            modules = e.localized(self.lang, "modules") or []
+            row("modules", '<ol class="ce-modules">' + "".join(f"<li>{esc(m)}</li>" for m in modules) + "</ol>")
+            row("developed_by", self.links("organisations", f.get("developed_by", []), here))
+        row("countries", self.links("countries", f["countries"], here))
+        row("places", esc(", ".join(f'{p["name"]} ({self.country(p["country"])})' for p in f.get("places", []))))
+        row("period", esc(self.period(e)))
+        st = f["status"]
+        row("status", esc(self.t("status_reported", status=self.label("status", st["value"]),
+                                    source=self.source_short(st["source"]), date=i18n.partial_date(st["as_of"], self.lang))))
+        row("methodologies", self.links("methodologies", f.get("methodologies", []), here))
+        row("themes", self.links("themes", f["themes"], here))
+        row("target_groups", self.links("target_groups", f["target_groups"], here))
+        row("sectors", esc(", ".join(self.label("sector", s) for s in f.get("sectors", []))))
+        orgs = [f'{a(rel(here, self.value_page("organisations", o["id"])), esc(self.org_name(o["id"])))} '
+                f'<span class="ce-role">({esc(self.label("role", o["role"]))})</span>' for o in f.get("organisations", [])]
+        row("organisations", "<br>".join(orgs))
+        row("sdgs", self.links("sdgs", f.get("sdgs", []), here))
+        row("related", ", ".join(a(rel(here, "entries/" + s), esc(self.cat.entries[s].short_title(self.lang)))
+                                 for s in f.get("related", [])))
+        row("sources", "<br>".join(a(rel(here, "sources/index", s), esc(self.source_short(s))) for s in f["sources"]))
+        return f'<dl class="ce-facts" aria-label="{esc(self.t("facts"))}">\n' + "\n".join(rows) + "\n</dl>\n\n"
+
+    # ------------------------------------------------------------------ pages
+    def entry_page(self, e: Entry) -> str:
+        here = f"entries/{e.slug}"
+        lang = self.lang if self.lang in e.files else e.files_lang()
+        out = [front_matter(e.title(self.lang), e.localized(self.lang, "summary"))]
+        out.append(f'<h1 id="title">{esc(e.title(self.lang))}</h1>\n\n')
+        if self.lang not in e.files:
+            out.append(f'!!! warning "{self.t("translation_pending_title")}"\n    {self.t("translation_pending")}\n')
+        out.append(f'<p class="ce-summary">{esc(e.localized(self.lang, "summary"))}</p>\n\n')
+        out.append(self.fact_box(e, here))
+        body = []
+        if e.lead.get(lang):
+            body.append(e.lead[lang] + "\n")
+        for key, text in e.sections[lang].items():
+            body.append(f"## {self.label('section', key)} {{#{key}}}\n\n{text}\n")
+            if key == "results":
+                body.append(self.results_table(e, here) + "\n")
+        if "results" not in e.sections[lang] and e.facts.get("results"):
+            body.append(f"## {self.label('section', 'results')} {{#results}}\n\n" + self.results_table(e, here))
+        text = "\n".join(body)
+        if lang != self.lang:  # shown in the other language: say so to browsers and screen readers
+            text = f'<div lang="{lang}" markdown>\n\n{text}\n</div>\n'
+        out.append(text)
+        return "".join(out)
+
+    def list_page(self, here, title, lead_html, entries) -> str:
+        return (front_matter(title) + f"<h1>{esc(title)}</h1>\n" + lead_html +
+                f'<p>{esc(self.t("entries_in", n=i18n.number(len(entries), self.lang)))}</p>\n' + self.entry_list(entries, here))
+
+    def dimension_pages(self, dim) -> dict:
+        pages, here = {}, f"{FOLDERS[dim]}/index"
+        values = sorted(self.groups[dim], key=lambda v: (str(self.value_name(dim, v)).casefold() if dim not in ("sdgs", "years") else v))
+        title = self.t(f"by_{dim}")
+        rows = "".join(f'<tr><td>{a(rel(here, self.value_page(dim, v)), esc(self.value_name(dim, v)))}</td>'
+                       f'<td class="ce-num">{i18n.number(len(self.groups[dim][v]), self.lang)}</td></tr>\n' for v in values)
+        pages[here] = (front_matter(title) + f"<h1>{esc(title)}</h1>\n<table>\n<thead><tr><th>{esc(self.t('name'))}</th>"
+                       f"<th>{esc(self.t('count_entries'))}</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n")
+        for v in values:
+            page = self.value_page(dim, v)
+            lead = ""
+            if dim == "methodologies":
+                name = self.value_name(dim, v)
+                lead = (f'<p>{a(rel(page, "entries/" + v), esc(self.cat.entries[v].title(self.lang)))} · '
+                        f'{a(rel(page, "compare/methodology/" + v), esc(self.t("see_comparison", name=name)))}</p>\n')
+            pages[page] = self.list_page(page, f"{title}: {self.value_name(dim, v)}", lead, self.groups[dim][v])
+        return pages
+
+    def kind_pages(self) -> dict:
+        here, title = "kinds/index", self.t("by_kind")
+        items = "".join(f'<li>{a(rel(here, "kinds/" + k), esc(self.label("kind", k, plural=True)))}: '
+                        f'{i18n.number(len(self.cat.by_kind(k)), self.lang)}</li>' for k in self.schema.terms("kind"))
+        pages = {here: front_matter(title) + f"<h1>{esc(title)}</h1>\n<ul>{items}</ul>\n"}
+        for kind in self.schema.terms("kind"):
+            page = f"kinds/{kind}"
+            pages[page] = self.list_page(page, self.label("kind", kind, plural=True), "", self.cat.by_kind(kind))
+        return pages
+
+    def compare_methodologies(self) -> str:
+        here, title = "compare/methodologies", self.t("compare_methodologies")
+        head = [self.t("name"), self.schema.field_title("audience", self.lang), self.schema.field_title("formats", self.lang),
+                self.schema.field_title("modules", self.lang), self.t("where_used"), self.t("used_by")]
+        rows = []
+        for m in self.cat.by_kind("methodology"):
+            users = [e for e in self.groups["methodologies"][m.slug] if e.slug != m.slug]
+            where = sorted({c for e in users for c in e.facts["countries"]} or set(m.facts["countries"]),
+                           key=self.country)
+            modules = m.localized(self.lang, "modules") or []
+            rows.append("<tr>" + "".join([
+                f'<th scope="row">{a(rel(here, "entries/" + m.slug), esc(m.short_title(self.lang)))}</th>',
+                f'<td>{esc(", ".join(self.label("target_group", g) for g in m.facts.get("audience", [])))}</td>',
+                f'<td>{esc(", ".join(self.label("format", g) for g in m.facts.get("formats", [])))}</td>',
+                f'<td>{esc(self.t("module_count", n=len(modules)))}<ol>{"".join(f"<li>{esc(x)}</li>" for x in modules)}</ol></td>',
+                f'<td>{self.links("countries", where, here)}</td>',
+                f'<td>{", ".join(a(rel(here, "entries/" + e.slug), esc(e.short_title(self.lang))) for e in users)}</td>',
+            ]) + "</tr>")
+        return self._table_page(here, title, head, rows)
+
+    def compare_programmes(self) -> str:
+        here, title = "compare/programmes", self.t("compare_programmes")
+        head = [self.t("name"), self.schema.field_title("countries", self.lang), self.schema.field_title("period", self.lang),
+                self.schema.field_title("methodologies", self.lang), self.t("funders"), self.t("key_results")]
+        rows = []
+        for p in self.cat.by_kind("programme"):
+            funders = [o["id"] for o in p.facts.get("organisations", []) if o["role"] == "funder"]
+            rows.append("<tr>" + "".join([
+                f'<th scope="row">{a(rel(here, "entries/" + p.slug), esc(p.short_title(self.lang)))}</th>',
+                f'<td>{self.links("countries", p.facts["countries"], here)}</td>',
+                f'<td>{esc(self.period(p))}</td>',
+                f'<td>{self.links("methodologies", p.facts.get("methodologies", []), here)}</td>',
+                f'<td>{self.links("organisations", funders, here)}</td>',
+                f'<td>{self.key_results(p)}</td>',
+            ]) + "</tr>")
+        return self._table_page(here, title, head, rows)
+
+    def compare_methodology(self, m: Entry) -> str:
+        here = f"compare/methodology/{m.slug}"
+        name = m.short_title(self.lang)
+        title = self.t("compare_methodology", name=name)
+        by_country = defaultdict(list)
+        for e in self.groups["methodologies"][m.slug]:
+            if e.slug != m.slug:
+                for c in e.facts["countries"]:
+                    by_country[c].append(e)
+        head = [self.t("country"), self.t("entry"), self.schema.field_title("period", self.lang), self.t("key_results")]
+        rows = []
+        for c in sorted(by_country, key=self.country):
+            for e in by_country[c]:
+                rows.append("<tr>" + "".join([
+                    f'<th scope="row">{a(rel(here, self.value_page("countries", c)), esc(self.country(c)))}</th>',
+                    f'<td>{a(rel(here, "entries/" + e.slug), esc(e.short_title(self.lang)))}</td>',
+                    f'<td>{esc(self.period(e))}</td>', f'<td>{self.key_results(e)}</td>']) + "</tr>")
+        lead = f'<p>{esc(self.t("compare_methodology_lead", name=name))} {a(rel(here, "entries/" + m.slug), esc(m.title(self.lang)))}</p>\n'
+        return self._table_page(here, title, head, rows, lead)
+
+    def compare_index(self) -> str:
+        here, title = "compare/index", self.t("compare")
+        items = [a(rel(here, "compare/methodologies"), esc(self.t("compare_methodologies"))),
+                 a(rel(here, "compare/programmes"), esc(self.t("compare_programmes")))]
+        per = "".join(f'<li>{a(rel(here, "compare/methodology/" + m.slug), esc(self.t("compare_methodology", name=m.short_title(self.lang))))}</li>'
+                      for m in self.cat.by_kind("methodology"))
+        return (front_matter(title) + f"<h1>{esc(title)}</h1>\n<ul>" + "".join(f"<li>{i}</li>" for i in items) +
+                f"</ul>\n<h2>{esc(self.t('compare_methodology_all'))}</h2>\n<ul>{per}</ul>\n")
+
+    def _table_page(self, here, title, head, rows, lead="") -> str:
+        thead = "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
+        return (front_matter(title) + f"<h1>{esc(title)}</h1>\n{lead}<div class=\"ce-compare\">\n<table>\n"
+                f"<thead><tr>{thead}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n")
+
+    def sources_page(self) -> str:
+        here, title = "sources/index", self.t("sources_title")
+        items = []
+        for sid, s in self.cat.sources.items():
+            year = s.get("year") or self.t("no_year")
+            place = f'{s["place"]}: ' if s.get("place") else ""
+            items.append(f'<li id="{esc(sid)}"><strong>{esc(s["author"])}</strong> ({esc(year)}). <cite>{esc(s["title"])}</cite>. '
+                         f'{esc(place + s["publisher"])}. [{esc(s["language"])}]<br>{self.text_in_lang(s["note"])}</li>')
+        return front_matter(title) + f"<h1>{esc(title)}</h1>\n<p>{esc(self.t('sources_lead'))}</p>\n<ul class=\"ce-sources\">\n" + "\n".join(items) + "\n</ul>\n"
+
+    def entries_index(self) -> str:
+        here, title = "entries/index", self.t("all_entries")
+        parts = [front_matter(title), f"<h1>{esc(title)}</h1>\n"]
+        for kind in self.schema.terms("kind"):
+            entries = self.cat.by_kind(kind)
+            if entries:
+                parts.append(f'<h2 id="{kind}">{esc(self.label("kind", kind, plural=True))}</h2>\n' + self.entry_list(entries, here))
+        return "".join(parts)
+
+    def home(self) -> str:
+        here, cat = "index", self.cat
+        n_results = sum(len(e.facts.get("results") or []) for e in cat.entries.values())
+        counts = [(len(cat.entries), "count_entries", "entries/index"),
+                  (len(self.groups["countries"]), "count_countries", "countries/index"),
+                  (n_results, "count_results", "compare/programmes"),
+                  (len(cat.sources), "count_sources", "sources/index"),
+                  (len(self.groups["organisations"]), "count_organisations", "organisations/index")]
+        counts_html = "".join(f'<li>{a(rel(here, page), f"<strong>{i18n.number(n, self.lang)}</strong> {esc(self.t(key))}")}</li>'
+                              for n, key, page in counts)
+        kinds = "".join(f'<li>{a(rel(here, "kinds/" + k), esc(self.label("kind", k, plural=True)))}: '
+                        f'{i18n.number(len(cat.by_kind(k)), self.lang)}</li>' for k in self.schema.terms("kind"))
+        browse = "".join(f'<li>{a(rel(here, FOLDERS[d] + "/index"), esc(self.t("by_" + d)))}</li>' for d in DIMENSIONS)
+        browse += f'<li>{a(rel(here, "compare/index"), esc(self.t("compare")))}</li>'
+        return (front_matter(self.t("home_title"), self.t("home_lead")) + f'<h1>{esc(self.t("home_title"))}</h1>\n'
+                f'<p class="ce-lead">{esc(self.t("home_lead"))}</p>\n<h2>{esc(self.t("home_counts"))}</h2>\n'
+                f'<ul class="ce-counts">{counts_html}</ul>\n<ul class="ce-kinds">{kinds}</ul>\n'
+                f'<h2>{esc(self.t("home_browse"))}</h2>\n<ul class="ce-browse">{browse}</ul>\n')
+
+    def all(self) -> dict:
+        pages = {"index": self.home(), "entries/index": self.entries_index(), "sources/index": self.sources_page(),
+                 "compare/index": self.compare_index(), "compare/methodologies": self.compare_methodologies(),
+                 "compare/programmes": self.compare_programmes()}
+        pages.update({f"entries/{e.slug}": self.entry_page(e) for e in self.cat.entries.values()})
+        pages.update({f"compare/methodology/{m.slug}": self.compare_methodology(m) for m in self.cat.by_kind("methodology")})
+        pages.update(self.kind_pages())
+        for dim in DIMENSIONS:
+            pages.update(self.dimension_pages(dim))
+        return pages
+
+
+def generate(cat: Catalogue, schema: Schema, languages=("es", "en")) -> dict[str, str]:
+    """Every generated page in every language: {"entries/score.es.md": Markdown, ...}."""
+    out = {}
+    for lang in languages:
+        for page, text in Pages(cat, schema, lang).all().items():
+            out[f"{page}.{lang}.md"] = text
+    return out

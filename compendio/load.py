@@ -1,0 +1,130 @@
+"""Load the whole catalogue: entry files, organisations, sources; validate it; return it or every problem."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import entryfile, i18n, validate, yamldata
+from .model import Catalogue
+from .problems import InputError, Problem
+from .schema import Schema
+from .schema import load as load_schema
+
+PRACTICES = "practices"
+ORGANISATIONS = "data/organisations"
+SOURCES = "data/sources.yml"
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def read_registry(files: list[Path], root: Path, schema: Schema, kind: str, checker: validate.Checker):
+    """Read YAML files of `id: record` into one dict, checking each record. Returns (records, where)."""
+    records, where = {}, {}
+    for path in files:
+        shown = _shown(path, root)
+        try:
+            data, lines = yamldata.load(path.read_text(encoding="utf-8"))
+        except yamldata.YamlError as exc:
+            checker.add(shown, exc.line, exc.field, exc.message)
+            continue
+        except UnicodeDecodeError:
+            checker.add(shown, 1, "", "the file is not UTF-8; save it as UTF-8")
+            continue
+        if not isinstance(data, dict):
+            checker.add(shown, 1, "", f"the file must be a list of `id:` entries, each a {kind} record")
+            continue
+        for key, record in data.items():
+            line = lines.get((key,), 1)
+            if not entryfile.FILENAME.match(f"{key}.es.md"):
+                checker.add(shown, line, key, f'"{key}" is not a valid id: use lower-case letters, digits and hyphens')
+            if key in records:
+                checker.add(shown, line, key, f'the id "{key}" is also used in {where[key][0]} (line {where[key][1]}); '
+                            "ids must be unique")
+                continue
+            checker.schema_errors(schema.record_validators[kind], record, shown,
+                                  lambda p, _k=key: yamldata.line_of(lines, (_k,) + tuple(p)))
+            checker._check_plain_text(record, (key,), _Located(shown, lines))
+            records[key], where[key] = record, (shown, line)
+    return records, where
+
+
+class _Located:
+    """Lets plain-text checks report lines of a registry file as they do for entry files."""
+
+    def __init__(self, path, lines):
+        self.path, self.lines = path, lines
+
+    def line(self, path=()):
+        return yamldata.line_of(self.lines, path)
+
+
+def load(root: Path, schema: Schema | None = None) -> Catalogue:
+    """Read and validate everything under root. Raises InputError listing every problem found."""
+    root = Path(root)
+    schema = schema or load_schema()
+    countries = i18n.country_names()
+    checker = validate.Checker(schema, countries)
+
+    org_files = sorted((root / ORGANISATIONS).glob("*.yml"))
+    organisations, _ = read_registry(org_files, root, schema, "organisation", checker)
+    sources_path = root / SOURCES
+    sources = {}
+    if sources_path.exists():
+        sources, _ = read_registry([sources_path], root, schema, "source", checker)
+    else:
+        checker.add(SOURCES, 1, "", "the bibliography is missing; create it (see README)")
+
+    files = []
+    practices = root / PRACTICES
+    for path in sorted(practices.iterdir()) if practices.is_dir() else []:
+        if path.name.startswith((".", "_")) or path.name in ("README.md",):
+            continue  # templates and notes live beside the entries
+        shown = _shown(path, root)
+        if path.is_dir():
+            checker.add(shown, 1, "", "practices/ holds files only; move the files up and remove the folder")
+            continue
+        if path.suffix != ".md":
+            checker.add(shown, 1, "", "only Markdown entry files (<slug>.es.md, <slug>.en.md) belong in practices/")
+            continue
+        f, problems = entryfile.read(path, shown)
+        checker.problems.extend(problems)
+        if f:
+            checker.check_file(f)
+            files.append(f)
+
+    entries = {}
+    grouped = validate.index_by_slug(files)
+    for slug, by_lang in grouped.items():
+        entry = checker.merge(slug, by_lang)
+        if entry:
+            entries[slug] = entry
+
+    def located(slug, path):
+        by_lang = grouped[slug]
+        key = path[0]
+        for f in by_lang.values():
+            if key in f.data:
+                return f.path, f.line(tuple(path))
+        first = next(iter(by_lang.values()))
+        return first.path, 1
+
+    for slug, entry in entries.items():
+        validate.check_countries(checker, entry, lambda p, _s=slug: located(_s, p))
+    validate.check_references(checker, entries, organisations, sources, located)
+    if checker.problems:
+        raise InputError(checker.problems)
+    return Catalogue(entries=entries, organisations=organisations, sources=sources,
+                     countries={lang: {c: n[lang] for c, n in countries.items()} for lang in entryfile.LANGUAGES})
+
+
+def problems_of(root: Path) -> list[Problem]:
+    """Every problem under root, or an empty list: what the validator script and tests call."""
+    try:
+        load(root)
+    except InputError as exc:
+        return exc.problems
+    return []

@@ -1,0 +1,73 @@
+"""The JSON Schema and the controlled vocabularies, loaded from schema/ (the one place they live)."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import jsonschema
+from referencing import Registry, Resource
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+ENTRY_SCHEMA = "entry.schema.json"
+VOCABULARIES = "vocabularies.json"
+
+
+@dataclass(frozen=True)
+class Schema:
+    entry_file: dict  # the schema of one file's front matter (root of entry.schema.json)
+    vocabularies: dict  # name -> {"terms": [...], "labels": {term: {es, en, ...}}, ...}
+    file_validator: jsonschema.protocols.Validator
+    entry_validator: jsonschema.protocols.Validator
+    record_validators: dict  # "organisation" / "source" -> validator of one registry record
+
+    def localized_fields(self) -> set[str]:
+        return {k for k, v in self.entry_file["properties"].items() if v.get("x-localized")}
+
+    def fact_fields(self) -> set[str]:
+        return set(self.entry_file["properties"]) - self.localized_fields()
+
+    def field_title(self, name: str, lang: str) -> str:
+        prop = self.entry_file["properties"][name]
+        return prop.get("x-title-es", prop["title"]) if lang == "es" else prop["title"]
+
+    def terms(self, vocabulary: str) -> list[str]:
+        return self.vocabularies[vocabulary]["terms"]
+
+    def label(self, vocabulary: str, term: str, lang: str, plural: bool = False) -> str:
+        labels = self.vocabularies[vocabulary]["labels"][term]
+        return labels.get(f"{lang}_plural", labels[lang]) if plural else labels[lang]
+
+    def sections(self, kind: str) -> tuple[list[str], list[str]]:
+        spec = self.vocabularies["section"]["kinds"][kind]
+        return spec["required"], spec["optional"]
+
+    def unit_format(self, unit: str) -> str:
+        return self.vocabularies["unit"]["formats"].get(unit, "count")
+
+    def localized_required(self, kind: str) -> list[str]:
+        return self.entry_file["$defs"]["entry"].get("x-localized-required", {}).get(kind, [])
+
+
+def load(schema_dir: Path = SCHEMA_DIR) -> Schema:
+    """Load and check the schema files. A broken schema is a maintainer's bug, so it raises plainly."""
+    entry = json.loads((schema_dir / ENTRY_SCHEMA).read_text(encoding="utf-8"))
+    vocab_doc = json.loads((schema_dir / VOCABULARIES).read_text(encoding="utf-8"))
+    for doc in (entry, vocab_doc):
+        jsonschema.Draft202012Validator.check_schema(doc)
+    vocabularies = {}
+    for name, spec in vocab_doc["$defs"].items():
+        terms, labels = spec["enum"], spec["x-labels"]
+        if set(terms) != set(labels) or any(not {"es", "en"} <= set(v) for v in labels.values()):
+            raise ValueError(f"{VOCABULARIES}: vocabulary {name}: every term needs es and en labels, and only terms may have labels")
+        vocabularies[name] = {"terms": terms, "labels": labels, "formats": spec.get("x-format", {}),
+                              "kinds": spec.get("x-kinds", {})}
+    registry = Registry().with_resources([
+        (ENTRY_SCHEMA, Resource.from_contents(entry)),
+        (VOCABULARIES, Resource.from_contents(vocab_doc)),
+    ])
+    file_validator = jsonschema.Draft202012Validator(entry, registry=registry)
+    entry_validator = jsonschema.Draft202012Validator({"$ref": f"{ENTRY_SCHEMA}#/$defs/entry"}, registry=registry)
+    records = {name: jsonschema.Draft202012Validator({"$ref": f"{ENTRY_SCHEMA}#/$defs/{name}_record"}, registry=registry)
+               for name in ("organisation", "source")}
+    return Schema(entry, vocabularies, file_validator, entry_validator, records)
