@@ -8,7 +8,7 @@ from . import generate, load, write
 from .problems import InputError
 from .schema import load as load_schema
 
-__all__ = ["InputError", "generate_site", "signature"]
+__all__ = ["InputError", "generate_site", "prepare", "signature"]
 INPUTS = ("practices", "data", "schema")
 
 
@@ -23,10 +23,12 @@ def signature(root: Path) -> str:
     return h.hexdigest()
 
 
-def generate_site(root: Path, docs_dir: Path) -> dict:
-    """Validate everything under root and write the generated pages into docs_dir. Raises InputError, having
-    written nothing, if any input has a problem."""
+def prepare(root: Path):
+    """Load the schema and the validated catalogue. Raises InputError listing every problem."""
     schema = load_schema(Path(root) / "schema")
-    catalogue = load.load(root, schema)
-    pages = generate.generate(catalogue, schema)
-    return write.write(pages, docs_dir)
+    return schema, load.load(root, schema)
+
+
+def generate_site(schema, catalogue, docs_dir: Path) -> dict:
+    """Write the generated pages of a validated catalogue into docs_dir."""
+    return write.write(generate.generate(catalogue, schema), docs_dir)

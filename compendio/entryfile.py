@@ -24,8 +24,9 @@ EXPLICIT_ID = re.compile(r"\s*\{\s*#([A-Za-z0-9_-]+)\s*\}\s*$")
 class Section:
     heading: str  # the heading as written
     key: str | None  # explicit {#key} if written
-    line: int
+    line: int  # of the heading
     text: str
+    text_line: int = 0  # of the first line of text
 
 
 @dataclass
@@ -90,9 +91,10 @@ def read(path: Path, shown: str) -> tuple[EntryFile | None, list[Problem]]:
         return fail(exc.line, exc.field, exc.message)
     if not isinstance(data, dict):
         return fail(2, "", "the front matter must be a list of `key: value` lines")
-    body_line = end + 2
-    entry = EntryFile(shown, m["slug"], m["lang"], data, where, body_line=body_line)
-    entry.lead, entry.sections = split_sections(lines[end + 1:], body_line)
+    body = lines[end + 1:]
+    blank = next((i for i, ln in enumerate(body) if ln.strip()), 0)
+    entry = EntryFile(shown, m["slug"], m["lang"], data, where, body_line=end + 2 + blank)
+    entry.lead, entry.sections = split_sections(body[blank:], entry.body_line)
     return entry, []
 
 
@@ -119,5 +121,8 @@ def split_sections(body: list[str], first_line: int) -> tuple[str, list[Section]
         else:
             lead.append(ln)
     for s in sections:
-        s.text = s.text.strip("\n")
-    return "\n".join(lead).strip("\n"), sections
+        stripped = s.text.lstrip("\n")
+        s.text_line = s.line + 1 + len(s.text) - len(stripped)
+        s.text = stripped.rstrip("\n")
+    lead_text = "\n".join(lead)
+    return lead_text.strip("\n"), sections

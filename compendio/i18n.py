@@ -6,7 +6,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_decimal, get_currency_symbol
 
 from . import yamldata
 
@@ -38,7 +38,10 @@ def quantity(value, unit: str, unit_format: str, unit_label: str, lang: str) -> 
     if unit_format == "percent":
         return f"{number(value, lang)}\u00a0%" if lang == "es" else f"{number(value, lang)}%"
     if unit_format.startswith("currency:"):
-        return format_currency(value, unit_format.split(":", 1)[1], locale=lang, format_type="standard")
+        code = unit_format.split(":", 1)[1]
+        symbol = get_currency_symbol(code, locale="es")  # "US$": unambiguous in both languages, unlike "$"
+        amount = number(value, lang) if float(value).is_integer() else format_decimal(value, "#,##0.00", locale=lang)
+        return f"{amount}\u00a0{symbol}" if lang == "es" else f"{symbol}{amount}"
     return f"{number(value, lang)} {unit_label}"
 
 

@@ -78,7 +78,7 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
     else:
         checker.add(SOURCES, 1, "", "the bibliography is missing; create it (see README)")
 
-    files = []
+    files, unreadable = [], set()
     practices = root / PRACTICES
     for path in sorted(practices.iterdir()) if practices.is_dir() else []:
         if path.name.startswith((".", "_")) or path.name in ("README.md",):
@@ -92,6 +92,9 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
             continue
         f, problems = entryfile.read(path, shown)
         checker.problems.extend(problems)
+        name = entryfile.FILENAME.match(path.name)
+        if problems and name:
+            unreadable.add(name["slug"])  # its entry is not merged, so one mistake gives one message
         if f:
             checker.check_file(f)
             files.append(f)
@@ -99,6 +102,8 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
     entries = {}
     grouped = validate.index_by_slug(files)
     for slug, by_lang in grouped.items():
+        if slug in unreadable:
+            continue
         entry = checker.merge(slug, by_lang)
         if entry:
             entries[slug] = entry
@@ -114,7 +119,8 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
 
     for slug, entry in entries.items():
         validate.check_countries(checker, entry, lambda p, _s=slug: located(_s, p))
-    validate.check_references(checker, entries, organisations, sources, located)
+    validate.check_references(checker, entries, organisations, sources, located, unreadable)
+    validate.check_body_links(checker, files, sorted(set(grouped) | unreadable))
     if checker.problems:
         raise InputError(checker.problems)
     return Catalogue(entries=entries, organisations=organisations, sources=sources,

@@ -18,6 +18,7 @@ _TYPE_NAMES = {
     "string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
     "object": "a group of `key: value` lines", "boolean": "true or false", "null": "empty",
 }
+_ENTRY_LINK = re.compile(r"\]\(\s*([a-z0-9]+(?:-[a-z0-9]+)*)\.md(?:#[^)\s]*)?\s*\)")
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!]|javascript\s*:", re.IGNORECASE)
 _UNSAFE_BODY = re.compile(
     r"<\s*(script|iframe|object|embed|style|form|input|meta|link|base)\b|\bon[a-z]+\s*=|javascript\s*:|vbscript\s*:"
@@ -66,7 +67,19 @@ class Checker:
     # --- schema errors, turned into messages a contributor can act on
     def schema_errors(self, validator, data, shown, line_of, prefix=()):
         for err in validator.iter_errors(data):
+            if isinstance(err.instance, str) and err.instance.startswith(PLACEHOLDER):
+                continue  # reported once, as a placeholder, by _check_plain_text
             path = prefix + tuple(err.absolute_path)
+            if err.validator == "additionalProperties":  # one message per unknown key, at its own line
+                allowed = list(err.schema.get("properties", {}))
+                for key in [k for k in err.instance if k not in allowed]:
+                    hint = did_you_mean(key, allowed) or " Allowed here: " + ", ".join(allowed) + "."
+                    self.add(shown, line_of(path + (key,)), field_name(path + (key,)), f'unknown field "{key}".{hint}')
+                continue
+            if err.validator == "required":
+                for name in self.missing_fields(err):
+                    self.add(shown, line_of(path), field_name(path), self.missing_message(name, path))
+                continue
             self.add(shown, line_of(path), field_name(path), self.explain(err, path))
 
     def explain(self, err, path) -> str:
@@ -75,16 +88,8 @@ class Checker:
         leaf = names[-1] if names else ""
         hint = schema.get("description", "") if isinstance(schema, dict) else ""
         if v == "required":
-            missing = [r for r in err.validator_value if not isinstance(inst, dict) or r not in inst]
-            name = missing[0] if missing else "?"
-            where = f" to {field_name(path)}" if path else ""
-            return f'the required field "{name}" is missing; add `{name}:`{where}'
-        if v == "additionalProperties":
-            allowed = list(schema.get("properties", {}))
-            extra = [k for k in inst if k not in allowed]
-            return "; ".join(
-                f'unknown field "{k}".{did_you_mean(k, allowed) or " Allowed here: " + ", ".join(allowed) + "."}'
-                for k in extra)
+            return self.missing_message(err.validator_value[0] if not isinstance(inst, dict) else
+                                        next(r for r in err.validator_value if r not in inst), path)
         if v == "enum":
             allowed = err.validator_value
             suggestion = did_you_mean(inst, allowed)
@@ -125,6 +130,16 @@ class Checker:
             return f"{inst!r} does not fit this field. {hint}".strip()
         return f"{err.message}. {hint}".strip()
 
+    @staticmethod
+    def missing_message(name, path) -> str:
+        where = f" to {field_name(path)}" if path else ""
+        return f'the required field "{name}" is missing; add `{name}:`{where}'
+
+    @staticmethod
+    def missing_fields(err) -> list[str]:
+        """A `required` error names every required field; only the absent ones are wrong."""
+        return [r for r in err.validator_value if isinstance(err.instance, dict) and r not in err.instance]
+
     def _pattern_message(self, value, path, hint) -> str:
         leaf = [p for p in path if isinstance(p, str)]
         name = leaf[-1] if leaf else ""
@@ -153,7 +168,7 @@ class Checker:
                 self.add(f.path, base, "body", f'the section "{sec.heading if sec else "(introduction)"}" still holds the '
                          "template's TODO; write the text, or delete an optional section")
             for m in _UNSAFE_BODY.finditer(text):
-                line = base + text[: m.start()].count("\n") + (1 if sec else 0)
+                line = (sec.text_line if sec else base) + text[: m.start()].count("\n")
                 self.add(f.path, line, "body", f'"{m.group(0).strip()}" is not allowed in the text (scripts, '
                          "embedded pages, event handlers and javascript: links are removed for readers' safety); "
                          "delete it or use a plain Markdown link")
@@ -174,8 +189,12 @@ class Checker:
 
     # --- one entry: its files merged
     def merge(self, slug: str, files: dict[str, EntryFile]) -> Entry | None:
+        files = {lang: files[lang] for lang in LANGUAGES if lang in files}
         facts, fact_file = {}, {}
         localized = self.schema.localized_fields()
+        known = list(self.schema.entry_file["properties"])
+        # A misspelt key is already reported as unknown; do not also report the field it meant as missing.
+        meant = {hit for f in files.values() for k in f.data if k not in known for hit in closest(k, known)}
         for lang in LANGUAGES:
             f = files.get(lang)
             if not f:
@@ -194,7 +213,7 @@ class Checker:
                     self.add(f.path, f.line((key,)), key, msg)
                     continue
                 facts[key], fact_file[key] = value, lang
-        first = next(iter(files.values()))
+        first = next((f for f in files.values() if "kind" in f.data), next(iter(files.values())))
 
         def line_of(path):
             key = path[0] if path else None
@@ -209,8 +228,13 @@ class Checker:
             path = tuple(err.absolute_path)
             msg = self.explain(err, path)
             if err.validator == "required":
-                msg += f" (a fact: write it once, in {' or '.join(f.path for f in files.values())})"
-            self.add(owner_path(path), line_of(path), field_name(path) or "", msg)
+                for name in self.missing_fields(err):
+                    if name not in meant:
+                        self.add(owner_path(path), line_of(path), field_name(path),
+                                 self.missing_message(name, path) + " (a fact: write it once, in "
+                                 + " or ".join(f.path for f in files.values()) + ")")
+                continue
+            self.add(owner_path(path), line_of(path), field_name(path), msg)
         kind = facts.get("kind")
         if kind not in self.schema.terms("kind"):
             return None  # the schema errors above already say what is wrong with kind
@@ -246,10 +270,12 @@ class Checker:
             labels = {_fold(self.schema.label("section", k, lang)): k for k in allowed}
             labels.update({_fold(k): k for k in allowed})
             found: dict[str, str] = {}
+            meant: set[str] = set()  # sections a misspelt heading was meant to be: reported once, as misspelt
             for sec in f.sections:
                 key = sec.key if sec.key in allowed else labels.get(_fold(sec.heading))
                 if key is None:
                     names = [self.schema.label("section", k, lang) for k in allowed]
+                    meant.update(labels[_fold(h)] for h in closest(sec.heading, names))
                     self.add(f.path, sec.line, "body",
                              f'"## {sec.heading}" is not a section of a {entry.kind}.'
                              f'{did_you_mean(sec.heading, names) or " Use one of: " + "; ".join(names) + "."}'
@@ -262,7 +288,7 @@ class Checker:
                     self.add(f.path, sec.line, "body", f'the section "{sec.heading}" is empty; write it or remove the heading')
                 found[key] = sec.text
             for key in required:
-                if key not in found:
+                if key not in found and key not in meant:
                     self.add(f.path, f.body_line, "body",
                              f'the section "## {self.schema.label("section", key, lang)}" is missing; a {entry.kind} '
                              "needs it (see practices/_templates/)")
@@ -295,9 +321,10 @@ def check_countries(checker: Checker, entry: Entry, line_of_entry):
                         f'"{code}" is not a country code in CLDR.{did_you_mean(code, list(checker.countries))}')
 
 
-def check_references(checker: Checker, entries: dict, organisations: dict, sources: dict, located):
-    """Every slug, organisation and source an entry names must exist. located(slug, path) -> (file, line)."""
-    methodology_slugs = [s for s, e in entries.items() if e.kind == "methodology"]
+def check_references(checker: Checker, entries: dict, organisations: dict, sources: dict, located, unreadable=()):
+    """Every slug, organisation and source an entry names must exist. located(slug, path) -> (file, line).
+    Slugs whose files could not be read count as existing: their own problem is already reported."""
+    methodology_slugs = [s for s, e in entries.items() if e.kind == "methodology"] + list(unreadable)
     for slug, e in entries.items():
         facts = e.facts
 
@@ -310,7 +337,7 @@ def check_references(checker: Checker, entries: dict, organisations: dict, sourc
         for i, m in enumerate(facts.get("methodologies") or []):
             ref(("methodologies", i), m, methodology_slugs, "methodology entry", "Use the slug of a methodology in practices/.")
         for i, r in enumerate(facts.get("related") or []):
-            ref(("related", i), r, [s for s in entries if s != slug], "other entry", "Use the slug of an entry in practices/.")
+            ref(("related", i), r, [s for s in [*entries, *unreadable] if s != slug], "other entry", "Use the slug of an entry in practices/.")
         for i, o in enumerate(facts.get("organisations") or []):
             if isinstance(o, dict):
                 ref(("organisations", i, "id"), o.get("id"), organisations, "organisation",
@@ -327,6 +354,19 @@ def check_references(checker: Checker, entries: dict, organisations: dict, sourc
             if isinstance(res, dict):
                 ref(("results", i, "source"), res.get("source"), sources, "source document",
                     "Use an id from data/sources.yml.")
+
+
+def check_body_links(checker: Checker, files, known_slugs):
+    """Links between entries are written [text](slug.md): the slug must exist."""
+    for f in files:
+        for sec in [None, *f.sections]:
+            text = f.lead if sec is None else sec.text
+            first = f.body_line if sec is None else sec.text_line
+            for m in _ENTRY_LINK.finditer(text):
+                if m.group(1) not in known_slugs:
+                    checker.add(f.path, first + text[: m.start()].count("\n"), "body",
+                                f'the link to "{m.group(1)}.md" leads to no entry.{did_you_mean(m.group(1), known_slugs)} '
+                                "Link to another entry as [text](slug.md) with the slug of a file in practices/")
 
 
 def index_by_slug(files: list[EntryFile]) -> dict[str, dict[str, EntryFile]]:

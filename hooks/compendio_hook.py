@@ -1,10 +1,10 @@
-"""MkDocs adapter: before each build, load and validate the catalogue, then write the generated pages.
-
-Kept thin on purpose: the logic lives in the compendio package, which the tests and scripts call directly.
+"""MkDocs adapter: before each build, load and validate the catalogue and write the generated pages; after it,
+export the entries as open data. Kept thin: the logic lives in the compendio package, which tests call directly.
 """
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -14,23 +14,36 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from compendio import build  # noqa: E402
+from compendio import build, export  # noqa: E402
 
 log = get_plugin_logger(__name__)
-# mkdocs-static-i18n runs the whole build once per language, and `serve` rebuilds on every change: remember the
-# inputs' signature so the second language's pass does not load and write everything again.
-_last = {"signature": None}
+# mkdocs-static-i18n runs the whole build once per language, and `serve` rebuilds on every change: keep the last
+# validated catalogue with the signature of its inputs, so the second language's pass reuses it.
+_last: dict = {"signature": None, "schema": None, "catalogue": None}
 
 
 def on_pre_build(config, **kwargs):
+    started = time.perf_counter()
     root = Path(config.config_file_path).parent
     signature = build.signature(root)
     if signature == _last["signature"]:
+        log.info("hook time: %.3f s (inputs unchanged)", time.perf_counter() - started)
         return
-    _last["signature"] = None  # if this build fails, the next one must start from scratch
+    _last.update(signature=None, schema=None, catalogue=None)  # a failed build must not leave stale data behind
     try:
-        stats = build.generate_site(root, Path(config.docs_dir))
+        schema, catalogue = build.prepare(root)
     except build.InputError as exc:
         raise PluginError("\n" + str(exc)) from None
+    stats = build.generate_site(schema, catalogue, Path(config.docs_dir))
     log.info("generated %(pages)d pages (%(written)d written, %(removed)d removed)", stats)
-    _last["signature"] = signature
+    log.info("hook time: %.3f s", time.perf_counter() - started)
+    _last.update(signature=signature, schema=schema, catalogue=catalogue)
+
+
+def on_post_build(config, **kwargs):
+    started = time.perf_counter()
+    i18n = config.plugins.get("i18n")
+    lang = getattr(i18n, "current_language", None) or config.theme["language"]
+    base = config.site_url or "/"
+    export.write(_last["catalogue"], _last["schema"], lang, Path(config.site_dir), base)
+    log.info("hook time: %.3f s (export)", time.perf_counter() - started)

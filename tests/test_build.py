@@ -1,0 +1,138 @@
+"""A real `mkdocs build --strict` of the project: the generated pages carry the right facts in both languages."""
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import copy_project, run_build
+from helpers import page_html, page_text, write
+
+
+def test_figures_are_formatted_for_each_language(built):
+    es = page_text(built, "entries/score-colombia")
+    en = page_text(built, "en/entries/score-colombia")
+    assert "69.573 trabajadores" in es and "69,573" not in es
+    assert "69,573 workers" in en and "69.573" not in en
+    assert "93 %" in es and "94 %" in es          # both reported satisfaction rates, Spanish spacing
+    assert "93%" in en and "94%" in en
+    assert "US$1,000,000" in en and "1.000.000\u00a0US$" in es  # currency: CLDR symbol and grouping
+
+
+def test_every_result_names_its_source_next_to_the_figure(built):
+    html = page_html(built, "en/entries/score-colombia")
+    rows = re.findall(r'<tr id="result-\d+">(.*?)</tr>', html, re.S)
+    assert len(rows) == 12
+    assert all('href="../../sources/#ilo-andean-2016"' in row and "ILO 2016" in row for row in rows)
+
+
+def test_country_names_come_from_cldr_in_each_language(built):
+    es = page_text(built, "entries/self-help-groups-south-punjab")
+    en = page_text(built, "en/entries/self-help-groups-south-punjab")
+    assert "Pakistán" in es and "Bangladés" in es
+    assert "Pakistan" in en and "Bangladesh" in en and "Pakistán" not in en
+
+
+def test_language_switch_leads_to_the_same_page(built):
+    es = page_html(built, "entries/score")
+    en = page_html(built, "en/entries/score")
+    assert re.search(r'href="[./]*/?en/entries/score/"[^>]*hreflang="en"', es), "es page must link to its en version"
+    assert re.search(r'href="[./]*/entries/score/"[^>]*hreflang="es"', en), "en page must link to its es version"
+    assert '<html lang="es"' in es and '<html lang="en"' in en
+
+
+def test_entry_page_fact_box_and_sections(built):
+    html = page_html(built, "entries/score")
+    assert 'id="title">SCORE: Promoviendo Empresas Competitivas, Responsables y Sostenibles</h1>' in html
+    text = page_text(built, "entries/score")
+    assert "Metodología" in text and "Módulos" in text and "La cooperación en el lugar de trabajo" in text
+    # Stable section anchors: the field key, the same in both languages.
+    assert 'id="overview"' in html and 'id="overview"' in page_html(built, "en/entries/score")
+    practice = page_html(built, "en/entries/self-help-groups-south-punjab")
+    for key in ("objectives", "cooperation", "effectiveness", "innovation", "sustainability", "adaptability",
+                "results", "funds", "contact", "materials"):
+        assert f'id="{key}"' in practice, key
+
+
+def test_index_pages_exist_in_both_languages(built):
+    for prefix in ("", "en/"):
+        for url in ("entries", "kinds/programme", "countries", "countries/co", "themes/cooperatives"
+                    if False else "themes/social-dialogue", "target-groups/women", "methodologies/score",
+                    "organisations/seco", "sdgs/8", "years/2015", "sources", "compare"):
+            assert (built / f"{prefix}{url}/index.html").exists(), prefix + url
+    assert "Proyecto SCORE Colombia" in page_text(built, "countries/co")
+    assert "SCORE Colombia project" in page_text(built, "en/countries/co")
+    assert "Self Help Groups" in page_text(built, "en/years/2016")
+
+
+def test_comparison_pages(built):
+    es = page_text(built, "compare/programmes")
+    assert "SCORE Colombia" in es and "69.573" in es and "desde 2010" in es and "Financiadores" in es
+    en = page_text(built, "en/compare/methodologies")
+    assert "SCORE" in en and "5 modules" in en and "Colombia" in en
+    across = page_text(built, "en/compare/methodology/score")
+    assert "SCORE across countries" in across and "Colombia" in across and "SCORE Colombia" in across
+
+
+def test_home_page_counts(built):
+    es = page_text(built, "")
+    en = page_text(built, "en")
+    entries = len(list((built / "entries").glob("*/index.html")))
+    assert re.search(rf"\b{entries}\s+entradas\b", es) and re.search(rf"\b{entries}\s+entries\b", en)
+
+
+def test_nothing_generated_is_left_unescaped(project):
+    # Markdown and HTML special characters in front matter reach readers as typed, never as markup.
+    path = project / "practices" / "score-colombia.en.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('title: "SCORE Colombia project"', 'title: "SCORE & *Colombia* [x](http://e.org) \\"q\\""')
+    path.write_text(text, encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    html = page_html(project / "site", "en/entries/score-colombia")
+    assert '<h1 id="title">SCORE &amp; *Colombia* [x](http://e.org) &quot;q&quot;</h1>' in html
+    assert "<title>SCORE &amp; *Colombia*" in html
+    assert "<em>Colombia</em>" not in html and 'href="http://e.org"' not in html
+
+
+def test_entry_in_one_language_gets_both_pages_with_a_notice(project):
+    (project / "practices" / "score-colombia.en.md").unlink()
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    en = page_text(project / "site", "en/entries/score-colombia")
+    assert "Translation pending" in en and "Proyecto SCORE Colombia" in en
+    assert 'lang="es"' in page_html(project / "site", "en/entries/score-colombia")
+
+
+def test_broken_entry_fails_the_build_with_every_message_and_no_traceback(project):
+    write(project, "broken.es.md", "---\nkind: programme\ntitle: \"Roto\"\nthemes: [cooperativs]\n---\n\nText.\n")
+    path = project / "practices" / "score.en.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("## Overview", "## Overveiw"), encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 1
+    out = result.stdout + result.stderr
+    assert "Traceback" not in out
+    assert 'practices/broken.es.md:4: themes[0]: "cooperativs" is not an accepted value. Did you mean "cooperatives"?' in out
+    assert 'practices/score.en.md:15: body: "## Overveiw" is not a section of a methodology. Did you mean "Overview"?' in out
+    assert "Aborted with a BuildError" in out
+    assert not (project / "site").exists(), "nothing may be published when the input is broken"
+    assert not (project / "docs" / "entries").exists(), "no page may be generated from broken input"
+
+
+def test_deleted_entry_pages_are_removed_on_rebuild(project):
+    assert run_build(project).returncode == 0
+    assert (project / "docs" / "entries" / "score-colombia.es.md").exists()
+    for lang in ("es", "en"):
+        (project / "practices" / f"score-colombia.{lang}.md").unlink()
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert not (project / "docs" / "entries" / "score-colombia.es.md").exists()
+    assert not (project / "site" / "entries" / "score-colombia").exists()
+
+
+def test_every_generated_folder_is_git_ignored():
+    from compendio.generate import GENERATED_ROOTS
+    from conftest import ROOT
+
+    ignored = (ROOT / "docs" / ".gitignore").read_text(encoding="utf-8").split()
+    for root in GENERATED_ROOTS:
+        assert (f"/{root}/" in ignored) or (root == "index" and "/index.*.md" in ignored), root
