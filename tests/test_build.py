@@ -119,14 +119,19 @@ def test_broken_entry_fails_the_build_with_every_message_and_no_traceback(projec
 
 
 def test_deleted_entry_pages_are_removed_on_rebuild(project):
+    practices = project / "practices"
+    for lang in ("es", "en"):  # a copy of an entry nothing links to, under a new slug
+        text = (practices / f"self-help-groups-south-punjab.{lang}.md").read_text(encoding="utf-8")
+        (practices / f"temporary-copy.{lang}.md").write_text(text, encoding="utf-8")
     assert run_build(project).returncode == 0
-    assert (project / "docs" / "entries" / "score-colombia.es.md").exists()
+    assert (project / "docs" / "entries" / "temporary-copy.es.md").exists()
+    assert (project / "site" / "en" / "entries" / "temporary-copy" / "index.html").exists()
     for lang in ("es", "en"):
-        (project / "practices" / f"score-colombia.{lang}.md").unlink()
+        (practices / f"temporary-copy.{lang}.md").unlink()
     result = run_build(project)
     assert result.returncode == 0, result.stderr
-    assert not (project / "docs" / "entries" / "score-colombia.es.md").exists()
-    assert not (project / "site" / "entries" / "score-colombia").exists()
+    assert not (project / "docs" / "entries" / "temporary-copy.es.md").exists()
+    assert not (project / "site" / "en" / "entries" / "temporary-copy").exists()
 
 
 def test_every_generated_folder_is_git_ignored():
