@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test validate new export bench clean
@@ -13,13 +14,17 @@ $(STAMP): requirements.txt requirements-test.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $(STAMP)
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	touch $(NODE_STAMP)
+
 serve: $(STAMP)  ## build and serve the site on http://127.0.0.1:8000, rebuilding on changes
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 build: $(STAMP)  ## write the site to site/
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP)  ## run the test suite
+test: $(STAMP) $(NODE_STAMP)  ## run the test suite
 	$(BIN)/python -m pytest
 
 validate: $(STAMP)  ## check every entry and data file, as the build does

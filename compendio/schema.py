@@ -54,7 +54,7 @@ def load(schema_dir: Path = SCHEMA_DIR) -> Schema:
     entry = json.loads((schema_dir / ENTRY_SCHEMA).read_text(encoding="utf-8"))
     vocab_doc = json.loads((schema_dir / VOCABULARIES).read_text(encoding="utf-8"))
     for doc in (entry, vocab_doc):
-        jsonschema.Draft202012Validator.check_schema(doc)
+        jsonschema.Draft7Validator.check_schema(doc)
     vocabularies = {}
     for name, spec in vocab_doc["$defs"].items():
         terms, labels = spec["enum"], spec["x-labels"]
@@ -69,9 +69,9 @@ def load(schema_dir: Path = SCHEMA_DIR) -> Schema:
         (ENTRY_SCHEMA, Resource.from_contents(entry)),
         (VOCABULARIES, Resource.from_contents(vocab_doc)),
     ])
-    file_validator = jsonschema.Draft202012Validator(entry_inline, registry=registry)
-    entry_validator = jsonschema.Draft202012Validator(entry_inline["$defs"]["entry"], registry=registry)
-    records = {name: jsonschema.Draft202012Validator(entry_inline["$defs"][f"{name}_record"], registry=registry)
+    file_validator = jsonschema.Draft7Validator(entry_inline, registry=registry)
+    entry_validator = jsonschema.Draft7Validator(entry_inline["$defs"]["entry"], registry=registry)
+    records = {name: jsonschema.Draft7Validator(entry_inline["$defs"][f"{name}_record"], registry=registry)
                for name in ("organisation", "source")}
     return Schema(entry, vocabularies, file_validator, entry_validator, records)
 
