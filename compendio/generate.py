@@ -76,9 +76,10 @@ class Pages:
             return str(p["start"])
         return self.t("period_range", start=p["start"], end=p["end"])
 
-    def figure(self, res) -> str:
+    def figure(self, res, with_unit=True) -> str:
         unit = res["unit"]
-        text = i18n.quantity(res["value"], unit, self.schema.unit_format(unit), self.label("unit", unit), self.lang)
+        text = (i18n.quantity(res["value"], unit, self.schema.unit_format(unit), self.label("unit", unit), self.lang)
+                if with_unit else i18n.number(res["value"], self.lang))
         qualifier = self.label("qualifier", res.get("qualifier", "exact"))
         return f"{qualifier} {text}" if qualifier else text
 
@@ -107,9 +108,12 @@ class Pages:
         return groups
 
     # ------------------------------------------------------------------ pieces
+    def by_title(self, entries) -> list:
+        return sorted(entries, key=lambda e: e.short_title(self.lang).casefold())
+
     def entry_list(self, entries, here) -> str:
         items = []
-        for e in entries:
+        for e in self.by_title(entries):
             meta = " · ".join([self.label("kind", e.kind), ", ".join(self.country(c) for c in e.facts["countries"]),
                                self.period(e)])
             items.append(
@@ -142,8 +146,9 @@ class Pages:
                 + "\n</tbody>\n</table>\n</div>\n")
 
     def key_results(self, e: Entry) -> str:
-        items = [f"<li>{esc(self.figure(r))} {self.text_in_lang(r['what'])}</li>"
-                 for r in e.facts.get("results") or [] if r.get("key")]
+        # In running text the description names what is counted, so a count is shown without its unit label.
+        items = [f"<li><strong>{esc(self.figure(r, with_unit=self.schema.unit_format(r['unit']) != 'count'))}</strong> "
+                 f"{self.text_in_lang(r['what'])}</li>" for r in e.facts.get("results") or [] if r.get("key")]
         return f'<ul class="ce-key">{"".join(items)}</ul>' if items else ""
 
     def fact_box(self, e: Entry, here) -> str:
@@ -242,8 +247,8 @@ class Pages:
         head = [self.t("name"), self.schema.field_title("audience", self.lang), self.schema.field_title("formats", self.lang),
                 self.schema.field_title("modules", self.lang), self.t("where_used"), self.t("used_by")]
         rows = []
-        for m in self.cat.by_kind("methodology"):
-            users = [e for e in self.groups["methodologies"][m.slug] if e.slug != m.slug]
+        for m in self.by_title(self.cat.by_kind("methodology")):
+            users = self.by_title(e for e in self.groups["methodologies"][m.slug] if e.slug != m.slug)
             where = sorted({c for e in users for c in e.facts["countries"]} or set(m.facts["countries"]),
                            key=self.country)
             modules = m.localized(self.lang, "modules") or []
@@ -262,7 +267,7 @@ class Pages:
         head = [self.t("name"), self.schema.field_title("countries", self.lang), self.schema.field_title("period", self.lang),
                 self.schema.field_title("methodologies", self.lang), self.t("funders"), self.t("key_results")]
         rows = []
-        for p in self.cat.by_kind("programme"):
+        for p in self.by_title(self.cat.by_kind("programme")):
             funders = [o["id"] for o in p.facts.get("organisations", []) if o["role"] == "funder"]
             rows.append("<tr>" + "".join([
                 f'<th scope="row">{a(rel(here, "entries/" + p.slug), esc(p.short_title(self.lang)))}</th>',
@@ -286,7 +291,7 @@ class Pages:
         head = [self.t("country"), self.t("entry"), self.schema.field_title("period", self.lang), self.t("key_results")]
         rows = []
         for c in sorted(by_country, key=self.country):
-            for e in by_country[c]:
+            for e in self.by_title(by_country[c]):
                 rows.append("<tr>" + "".join([
                     f'<th scope="row">{a(rel(here, self.value_page("countries", c)), esc(self.country(c)))}</th>',
                     f'<td>{a(rel(here, "entries/" + e.slug), esc(e.short_title(self.lang)))}</td>',
@@ -305,7 +310,8 @@ class Pages:
 
     def _table_page(self, here, title, head, rows, lead="") -> str:
         thead = "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
-        return (front_matter(title) + f"<h1>{esc(title)}</h1>\n{lead}<div class=\"ce-compare\">\n<table>\n"
+        # Wide tables get the whole width: Material hides the sidebars on pages that ask.
+        return (front_matter(title, extra={"hide": ["navigation", "toc"]}) + f"<h1>{esc(title)}</h1>\n{lead}<div class=\"ce-compare\">\n<table>\n"
                 f"<thead><tr>{thead}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>\n")
 
     def sources_page(self) -> str:
