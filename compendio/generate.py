@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from . import i18n
-from .html import a, esc, front_matter, rel
+from .html import a, esc, front_matter, rel, url_of
 from .model import Catalogue, Entry
 from .schema import Schema
 
@@ -30,6 +30,7 @@ class Pages:
     def __init__(self, cat: Catalogue, schema: Schema, lang: str):
         self.cat, self.schema, self.lang = cat, schema, lang
         self.groups = self._group()
+        self._items: dict = {}  # list items by (slug, depth): see list_item
 
     # ------------------------------------------------------------------ helpers
     def t(self, key, **values):
@@ -112,15 +113,21 @@ class Pages:
         return sorted(entries, key=lambda e: e.short_title(self.lang).casefold())
 
     def entry_list(self, entries, here) -> str:
-        items = []
-        for e in self.by_title(entries):
+        items = [self.list_item(e, url_of(here).count("/")) for e in self.by_title(entries)]
+        return '<ul class="ce-list">\n' + "\n".join(items) + "\n</ul>\n"
+
+    def list_item(self, e: Entry, depth: int) -> str:
+        """An entry in a list, as seen from a page `depth` folders deep. An entry appears in a dozen lists,
+        all at one of two depths, so the HTML is made once per depth."""
+        key = (e.slug, depth)
+        if key not in self._items:
             meta = " · ".join([self.label("kind", e.kind), ", ".join(self.country(c) for c in e.facts["countries"]),
                                self.period(e)])
-            items.append(
-                f'<li>{a(rel(here, "entries/" + e.slug), esc(e.title(self.lang)))}'
+            self._items[key] = (
+                f'<li>{a("../" * depth + "entries/" + e.slug + "/", esc(e.title(self.lang)))}'
                 f'<br><span class="ce-meta">{esc(meta)}</span>'
                 f'<br><span class="ce-summary">{self.text_in_lang({l: e.text[l]["summary"] for l in e.files})}</span></li>')
-        return '<ul class="ce-list">\n' + "\n".join(items) + "\n</ul>\n"
+        return self._items[key]
 
     def links(self, dim, values, here) -> str:
         return ", ".join(a(rel(here, self.value_page(dim, v)), esc(self.value_name(dim, v))) for v in values)

@@ -27,6 +27,7 @@ def country(code: str, lang: str) -> str:
     return country_names()[code][lang]
 
 
+@lru_cache(maxsize=65536)  # the same counts and figures appear on many pages
 def number(value, lang: str) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)

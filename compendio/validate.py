@@ -60,13 +60,14 @@ class Checker:
         self.schema = schema
         self.countries = countries  # code -> {"es": name, "en": name}
         self.problems: list[Problem] = []
+        self._sections: dict = {}
 
     def add(self, path, line, field, message):
         self.problems.append(Problem(path, line, field, message))
 
     # --- schema errors, turned into messages a contributor can act on
     def schema_errors(self, validator, data, shown, line_of, prefix=()):
-        for err in validator.iter_errors(data):
+        for err in self.schema.errors(validator, data):
             if isinstance(err.instance, str) and err.instance.startswith(PLACEHOLDER):
                 continue  # reported once, as a placeholder, by _check_plain_text
             path = prefix + tuple(err.absolute_path)
@@ -167,6 +168,9 @@ class Checker:
             if text.lstrip().startswith(PLACEHOLDER):
                 self.add(f.path, base, "body", f'the section "{sec.heading if sec else "(introduction)"}" still holds the '
                          "template's TODO; write the text, or delete an optional section")
+            lowered = text.lower()
+            if not ("<" in lowered or "=" in lowered or "script" in lowered or "data" in lowered):
+                continue  # the full pattern is slow on long prose, and most text has none of these
             for m in _UNSAFE_BODY.finditer(text):
                 line = (sec.text_line if sec else base) + text[: m.start()].count("\n")
                 self.add(f.path, line, "body", f'"{m.group(0).strip()}" is not allowed in the text (scripts, '
@@ -182,7 +186,7 @@ class Checker:
                 self._check_plain_text(v, path + (i,), f)
         elif isinstance(value, str) and value.startswith(PLACEHOLDER):
             self.add(f.path, f.line(path), field_name(path), f'"{value}" is a template placeholder; replace it with the real value')
-        elif isinstance(value, str) and _MARKUP.search(value):
+        elif isinstance(value, str) and ("<" in value or ":" in value) and _MARKUP.search(value):
             self.add(f.path, f.line(path), field_name(path),
                      "front matter is plain text: remove the HTML or javascript: (it would be shown as typed, "
                      "not run); put formatting in the Markdown body instead")
@@ -224,7 +228,7 @@ class Checker:
             key = path[0] if path else None
             return files[fact_file[key]].path if key in fact_file else first.path
 
-        for err in self.schema.entry_validator.iter_errors(facts):
+        for err in self.schema.errors(self.schema.entry_validator, facts):
             path = tuple(err.absolute_path)
             msg = self.explain(err, path)
             if err.validator == "required":
@@ -263,12 +267,21 @@ class Checker:
                      f'lists {len(modules["en"])} modules but {files["es"].path} lists {len(modules["es"])}; '
                      "the two language files must list the same modules in the same order")
 
+    def _section_names(self, kind, lang) -> dict:
+        """Folded heading text -> section key, for the sections a kind allows in lang (made once per run)."""
+        key = (kind, lang)
+        if key not in self._sections:
+            required, optional = self.schema.sections(kind)
+            names = {_fold(self.schema.label("section", k, lang)): k for k in required + optional}
+            names.update({_fold(k): k for k in required + optional})
+            self._sections[key] = names
+        return self._sections[key]
+
     def _check_sections(self, entry: Entry, files):
         required, optional = self.schema.sections(entry.kind)
         allowed = required + optional
         for lang, f in files.items():
-            labels = {_fold(self.schema.label("section", k, lang)): k for k in allowed}
-            labels.update({_fold(k): k for k in allowed})
+            labels = self._section_names(entry.kind, lang)
             found: dict[str, str] = {}
             meant: set[str] = set()  # sections a misspelt heading was meant to be: reported once, as misspelt
             for sec in f.sections:
@@ -324,7 +337,8 @@ def check_countries(checker: Checker, entry: Entry, line_of_entry):
 def check_references(checker: Checker, entries: dict, organisations: dict, sources: dict, located, unreadable=()):
     """Every slug, organisation and source an entry names must exist. located(slug, path) -> (file, line).
     Slugs whose files could not be read count as existing: their own problem is already reported."""
-    methodology_slugs = [s for s, e in entries.items() if e.kind == "methodology"] + list(unreadable)
+    methodology_slugs = {s for s, e in entries.items() if e.kind == "methodology"} | set(unreadable)
+    all_slugs = set(entries) | set(unreadable)
     for slug, e in entries.items():
         facts = e.facts
 
@@ -332,12 +346,12 @@ def check_references(checker: Checker, entries: dict, organisations: dict, sourc
             if isinstance(value, str) and value not in pool:
                 where, line = located(slug, path)
                 checker.add(where, line, field_name(path),
-                            f'no {what} "{value}".{did_you_mean(value, list(pool))} {fix}'.replace(". ", ". ", 1))
+                            f'no {what} "{value}".{did_you_mean(value, sorted(pool))} {fix}')
 
         for i, m in enumerate(facts.get("methodologies") or []):
             ref(("methodologies", i), m, methodology_slugs, "methodology entry", "Use the slug of a methodology in practices/.")
         for i, r in enumerate(facts.get("related") or []):
-            ref(("related", i), r, [s for s in [*entries, *unreadable] if s != slug], "other entry", "Use the slug of an entry in practices/.")
+            ref(("related", i), r, all_slugs - {slug}, "other entry", "Use the slug of an entry in practices/.")
         for i, o in enumerate(facts.get("organisations") or []):
             if isinstance(o, dict):
                 ref(("organisations", i, "id"), o.get("id"), organisations, "organisation",
