@@ -17,7 +17,7 @@ DIMENSIONS = ("countries", "themes", "target_groups", "methodologies", "organisa
 FOLDERS = {"countries": "countries", "themes": "themes", "target_groups": "target-groups",
            "methodologies": "methodologies", "organisations": "organisations", "sdgs": "sdgs", "years": "years"}
 # Every top-level folder (and root page) the generator writes, so the writer can prune and git can ignore them.
-GENERATED_ROOTS = ("index", "entries", "kinds", "compare", "sources", *FOLDERS.values())
+GENERATED_ROOTS = ("index", "entries", "kinds", "compare", "sources", "instruments", *FOLDERS.values())
 
 
 def slugify(term) -> str:
@@ -90,6 +90,89 @@ class Pages:
             return esc(texts[self.lang])
         other, value = next(iter(texts.items()))
         return f'<span lang="{other}">{esc(value)}</span>'
+
+    def text_in_lang_plain(self, texts: dict) -> str:
+        return texts.get(self.lang) or next(iter(texts.values()))
+
+    def indicator_value(self, ind) -> str:
+        unit = ind["unit"]
+        fmt = self.schema.unit_format(unit)
+        label = self.label("unit", unit)
+        return i18n.quantity(ind["value"], unit, fmt, label, self.lang) if unit != "people" else i18n.number(ind["value"], self.lang)
+
+    def context_section(self, code, here) -> str:
+        """A country's indicators and MSME classification, each figure with its year and source."""
+        rec = self.cat.context.get(code)
+        if not rec:
+            return ""
+        out = [f'<h2 id="context">{esc(self.t("context"))}</h2>\n']
+        if rec.get("context"):
+            out.append(f"<p>{self.text_in_lang(rec['context'])}</p>\n")
+        rows = []
+        for ind in rec["indicators"]:
+            note = f'<br><span class="ce-meta">{self.text_in_lang(ind["note"])}</span>' if ind.get("note") else ""
+            year = ind.get("year") or self.t("latest_available")
+            rows.append(f'<tr><th scope="row">{esc(self.label("indicator", ind["indicator"]))}{note}</th>'
+                        f'<td class="ce-num">{esc(self.indicator_value(ind))}</td><td>{esc(year)}</td>'
+                        f'<td>{a(rel(here, "sources/index", ind["source"]), esc(self.source_short(ind["source"])))}</td></tr>')
+        head = "".join(f'<th scope="col">{esc(self.t(k))}</th>' for k in ("indicator", "value", "year", "source"))
+        out.append(f'<div class="ce-results"><table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n' + "\n".join(rows)
+                   + "\n</tbody>\n</table></div>\n")
+        msme = rec.get("msme_classification")
+        if msme:
+            cells = [self.text_in_lang(msme[k]) if msme.get(k) else "" for k in ("criterion", "micro", "small", "medium")]
+            head = "".join(f'<th scope="col">{esc(self.t(k))}</th>' for k in ("criterion", "micro", "small", "medium", "source"))
+            src = a(rel(here, "sources/index", msme["source"]), esc(self.source_short(msme["source"])))
+            out.append(f'<h3 id="msme">{esc(self.t("msme_classification"))}</h3>\n<div class="ce-results"><table>\n'
+                       f'<thead><tr>{head}</tr></thead>\n<tbody><tr>{"".join(f"<td>{c}</td>" for c in cells)}'
+                       f"<td>{src}</td></tr></tbody>\n</table></div>\n")
+            if msme.get("note"):
+                out.append(f'<p class="ce-meta">{self.text_in_lang(msme["note"])}</p>\n')
+        return "".join(out)
+
+    def compare_countries(self) -> str:
+        here, title = "compare/countries", self.t("compare_countries")
+        codes = sorted(self.cat.context, key=self.country)
+        indicators = [i for i in self.schema.terms("indicator")
+                      if any(ind["indicator"] == i for c in codes for ind in self.cat.context[c]["indicators"])]
+        rows = []
+        for term in indicators:
+            cells = []
+            for c in codes:
+                found = [ind for ind in self.cat.context[c]["indicators"] if ind["indicator"] == term]
+                cells.append("<td class=\"ce-num\">" + "<br>".join(
+                    f'{esc(self.indicator_value(ind))} <span class="ce-meta">({esc(ind.get("year") or self.t("latest_available"))}, '
+                    f'{a(rel(here, "sources/index", ind["source"]), esc(self.source_short(ind["source"])))})</span>'
+                    for ind in found) + "</td>")
+            rows.append(f'<tr><th scope="row">{esc(self.label("indicator", term))}</th>{"".join(cells)}</tr>')
+        head = [self.t("indicator")] + [self.country(c) for c in codes]
+        lead = f"<p>{esc(self.t('compare_countries_lead'))}</p>\n"
+        return self._table_page(here, title, head, rows, lead)
+
+    def instrument_pages(self) -> dict:
+        here, title = "instruments/index", self.t("instruments")
+        pages = {}
+        citing = defaultdict(list)
+        for e in self.cat.entries.values():
+            for i in e.facts.get("instruments") or []:
+                citing[i].append(e)
+        items = "".join(f'<li>{a(rel(here, "instruments/" + i), esc(self.text_in_lang_plain(rec["title"])))} '
+                        f'({esc(self.label("instrument_type", rec["type"]))}, {rec["year"]})</li>'
+                        for i, rec in sorted(self.cat.instruments.items(), key=lambda kv: kv[1]["year"]))
+        pages[here] = front_matter(title) + f"<h1>{esc(title)}</h1>\n<p>{esc(self.t('instruments_lead'))}</p>\n<ul>{items}</ul>\n"
+        for i, rec in self.cat.instruments.items():
+            page = f"instruments/{i}"
+            name = self.text_in_lang_plain(rec["title"])
+            points = "".join(f"<li>{self.text_in_lang(p)}</li>" for p in rec.get("points", []))
+            link = f'<p>{a(rec["url"], esc(self.t("official_text")))}</p>\n' if rec.get("url") else ""
+            src = a(rel(page, "sources/index", rec["source"]), esc(self.source_short(rec["source"])))
+            body = (f'<p class="ce-meta">{esc(self.label("instrument_type", rec["type"]))}, {rec["year"]} · '
+                    f'{esc(self.t("source"))}: {src}</p>\n<p>{self.text_in_lang(rec["summary"])}</p>\n'
+                    + (f'<h2 id="points">{esc(self.t("main_points"))}</h2>\n<ul>{points}</ul>\n' if points else "") + link)
+            lst = (f'<h2 id="entries">{esc(self.t("entries_citing"))}</h2>\n' + self.entry_list(citing[i], page)
+                   if citing[i] else "")
+            pages[page] = front_matter(name) + f"<h1>{esc(name)}</h1>\n" + body + lst
+        return pages
 
     def _group(self):
         groups = {dim: defaultdict(list) for dim in DIMENSIONS}
@@ -189,6 +272,8 @@ class Pages:
         row("sdgs", self.links("sdgs", f.get("sdgs", []), here))
         row("related", ", ".join(a(rel(here, "entries/" + s), esc(self.cat.entries[s].short_title(self.lang)))
                                  for s in f.get("related", [])))
+        row("instruments", "<br>".join(a(rel(here, "instruments/" + i), esc(self.text_in_lang_plain(self.cat.instruments[i]["short"])))
+                                       for i in f.get("instruments", [])))
         row("sources", "<br>".join(a(rel(here, "sources/index", s), esc(self.source_short(s))) for s in f["sources"]))
         return f'<dl class="ce-facts" aria-label="{esc(self.t("facts"))}">\n' + "\n".join(rows) + "\n</dl>\n\n"
 
@@ -236,6 +321,8 @@ class Pages:
                 name = self.value_name(dim, v)
                 lead = (f'<p>{a(rel(page, "entries/" + v), esc(self.cat.entries[v].title(self.lang)))} · '
                         f'{a(rel(page, "compare/methodology/" + v), esc(self.t("see_comparison", name=name)))}</p>\n')
+            if dim == "countries":
+                lead = self.context_section(v, page)
             pages[page] = self.list_page(page, f"{title}: {self.value_name(dim, v)}", lead, self.groups[dim][v])
         return pages
 
@@ -310,6 +397,8 @@ class Pages:
         here, title = "compare/index", self.t("compare")
         items = [a(rel(here, "compare/methodologies"), esc(self.t("compare_methodologies"))),
                  a(rel(here, "compare/programmes"), esc(self.t("compare_programmes")))]
+        if self.cat.context:
+            items.append(a(rel(here, "compare/countries"), esc(self.t("compare_countries"))))
         per = "".join(f'<li>{a(rel(here, "compare/methodology/" + m.slug), esc(self.t("compare_methodology", name=m.short_title(self.lang))))}</li>'
                       for m in self.cat.by_kind("methodology"))
         return (front_matter(title) + f"<h1>{esc(title)}</h1>\n<ul>" + "".join(f"<li>{i}</li>" for i in items) +
@@ -354,6 +443,7 @@ class Pages:
                         f'{i18n.number(len(cat.by_kind(k)), self.lang)}</li>' for k in self.schema.terms("kind"))
         browse = "".join(f'<li>{a(rel(here, FOLDERS[d] + "/index"), esc(self.t("by_" + d)))}</li>' for d in DIMENSIONS)
         browse += f'<li>{a(rel(here, "compare/index"), esc(self.t("compare")))}</li>'
+        browse += f'<li>{a(rel(here, "instruments/index"), esc(self.t("instruments")))}</li>'
         return (front_matter(self.t("home_title"), self.t("home_lead")) + f'<h1>{esc(self.t("home_title"))}</h1>\n'
                 f'<p class="ce-lead">{esc(self.t("home_lead"))}</p>\n<h2>{esc(self.t("home_counts"))}</h2>\n'
                 f'<ul class="ce-counts">{counts_html}</ul>\n<ul class="ce-kinds">{kinds}</ul>\n'
@@ -366,6 +456,9 @@ class Pages:
         pages.update({f"entries/{e.slug}": self.entry_page(e) for e in self.cat.entries.values()})
         pages.update({f"compare/methodology/{m.slug}": self.compare_methodology(m) for m in self.cat.by_kind("methodology")})
         pages.update(self.kind_pages())
+        pages.update(self.instrument_pages())
+        if self.cat.context:
+            pages["compare/countries"] = self.compare_countries()
         for dim in DIMENSIONS:
             pages.update(self.dimension_pages(dim))
         return pages

@@ -5,13 +5,15 @@ from pathlib import Path
 
 from . import entryfile, i18n, validate, yamldata
 from .model import Catalogue
-from .problems import InputError, Problem
+from .problems import InputError, Problem, did_you_mean
 from .schema import Schema
 from .schema import load as load_schema
 
 PRACTICES = "practices"
 ORGANISATIONS = "data/organisations"
 SOURCES = "data/sources.yml"
+COUNTRIES = "data/countries.yml"
+INSTRUMENTS = "data/instruments.yml"
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -21,8 +23,23 @@ def _shown(path: Path, root: Path) -> str:
         return str(path)
 
 
-def read_registry(files: list[Path], root: Path, schema: Schema, kind: str, checker: validate.Checker):
-    """Read YAML files of `id: record` into one dict, checking each record. Returns (records, where)."""
+def _slug_key(key, countries):
+    if entryfile.FILENAME.match(f"{key}.es.md"):
+        return ""
+    return f'"{key}" is not a valid id: use lower-case letters, digits and hyphens'
+
+
+def _country_key(key, countries):
+    if key in countries:
+        return ""
+    return f'"{key}" is not an ISO 3166-1 alpha-2 country code in CLDR.{did_you_mean(key, list(countries))}'
+
+
+def read_registry(files: list[Path], root: Path, schema: Schema, kind: str, checker: validate.Checker,
+                  key_problem=_slug_key):
+    """Read YAML files of `id: record` into one dict, checking each record.
+
+    Returns (records, where): where[id] = (file shown, line of the id, line map of the file)."""
     records, where = {}, {}
     for path in files:
         shown = _shown(path, root)
@@ -39,16 +56,17 @@ def read_registry(files: list[Path], root: Path, schema: Schema, kind: str, chec
             continue
         for key, record in data.items():
             line = lines.get((key,), 1)
-            if not entryfile.FILENAME.match(f"{key}.es.md"):
-                checker.add(shown, line, key, f'"{key}" is not a valid id: use lower-case letters, digits and hyphens')
+            problem = key_problem(key, checker.countries)
+            if problem:
+                checker.add(shown, line, key, problem)
             if key in records:
                 checker.add(shown, line, key, f'the id "{key}" is also used in {where[key][0]} (line {where[key][1]}); '
                             "ids must be unique")
                 continue
             checker.schema_errors(schema.record_validators[kind], record, shown,
-                                  lambda p, _k=key: yamldata.line_of(lines, (_k,) + tuple(p)))
+                                  lambda p, _lines=lines: yamldata.line_of(_lines, tuple(p)), prefix=(key,))
             checker._check_plain_text(record, (key,), _Located(shown, lines))
-            records[key], where[key] = record, (shown, line)
+            records[key], where[key] = record, (shown, line, lines)
     return records, where
 
 
@@ -77,6 +95,13 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
         sources, _ = read_registry([sources_path], root, schema, "source", checker)
     else:
         checker.add(SOURCES, 1, "", "the bibliography is missing; create it (see README)")
+    optional = {name: root / rel for name, rel in (("country", COUNTRIES), ("instrument", INSTRUMENTS))}
+    context, context_where = read_registry([optional["country"]] if optional["country"].exists() else [], root, schema,
+                                           "country", checker, key_problem=_country_key)
+    instruments, instruments_where = read_registry([optional["instrument"]] if optional["instrument"].exists() else [],
+                                                   root, schema, "instrument", checker)
+    for records, where in ((context, context_where), (instruments, instruments_where)):
+        validate.check_registry_sources(checker, records, where, sources)
 
     files, unreadable = [], set()
     practices = root / PRACTICES
@@ -119,12 +144,13 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
 
     for slug, entry in entries.items():
         validate.check_countries(checker, entry, lambda p, _s=slug: located(_s, p))
-    validate.check_references(checker, entries, organisations, sources, located, unreadable)
+    validate.check_references(checker, entries, organisations, sources, located, unreadable, instruments)
     validate.check_body_links(checker, files, sorted(set(grouped) | unreadable))
     if checker.problems:
         raise InputError(checker.problems)
     return Catalogue(entries=entries, organisations=organisations, sources=sources,
-                     countries={lang: {c: n[lang] for c, n in countries.items()} for lang in entryfile.LANGUAGES})
+                     countries={lang: {c: n[lang] for c, n in countries.items()} for lang in entryfile.LANGUAGES},
+                     context=context, instruments=instruments)
 
 
 def problems_of(root: Path) -> list[Problem]:

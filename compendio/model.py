@@ -55,6 +55,8 @@ class Catalogue:
     organisations: dict  # id -> record
     sources: dict  # id -> record
     countries: dict = field(default_factory=dict)  # lang -> {code: localized name}
+    context: dict = field(default_factory=dict)  # country code -> indicators and MSME classification
+    instruments: dict = field(default_factory=dict)  # id -> international instrument
 
     def by_kind(self, kind: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.kind == kind]

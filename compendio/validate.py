@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections import defaultdict
 
+from . import yamldata
 from .entryfile import LANGUAGES, EntryFile
 from .model import Entry
 from .problems import Problem, closest, did_you_mean
@@ -334,7 +335,27 @@ def check_countries(checker: Checker, entry: Entry, line_of_entry):
                         f'"{code}" is not a country code in CLDR.{did_you_mean(code, list(checker.countries))}')
 
 
-def check_references(checker: Checker, entries: dict, organisations: dict, sources: dict, located, unreadable=()):
+def check_registry_sources(checker: Checker, records: dict, where: dict, sources: dict):
+    """Every `source:` inside a registry record names a document of the bibliography."""
+    def walk(value, path, key):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if k == "source" and isinstance(v, str) and v not in sources:
+                    shown, _, lines = where[key]
+                    checker.add(shown, yamldata.line_of(lines, path + (k,)), field_name(path + (k,)),
+                                f'no source document "{v}".{did_you_mean(v, sorted(sources))} Use an id from data/sources.yml.')
+                else:
+                    walk(v, path + (k,), key)
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, path + (i,), key)
+
+    for key, record in records.items():
+        walk(record, (key,), key)
+
+
+def check_references(checker: Checker, entries: dict, organisations: dict, sources: dict, located, unreadable=(),
+                     instruments=None):
     """Every slug, organisation and source an entry names must exist. located(slug, path) -> (file, line).
     Slugs whose files could not be read count as existing: their own problem is already reported."""
     methodology_slugs = {s for s, e in entries.items() if e.kind == "methodology"} | set(unreadable)
@@ -361,6 +382,9 @@ def check_references(checker: Checker, entries: dict, organisations: dict, sourc
                 "Use an id from data/organisations/, or add the organisation there.")
         for i, s in enumerate(facts.get("sources") or []):
             ref(("sources", i), s, sources, "source document", "Use an id from data/sources.yml, or add the document there.")
+        for i, ins in enumerate(facts.get("instruments") or []):
+            ref(("instruments", i), ins, instruments or {}, "instrument",
+                "Use an id from data/instruments.yml, or add the instrument there.")
         status = facts.get("status")
         if isinstance(status, dict):
             ref(("status", "source"), status.get("source"), sources, "source document", "Use an id from data/sources.yml.")

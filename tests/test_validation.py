@@ -319,3 +319,46 @@ def test_link_to_a_missing_entry_in_the_body(mini):
     edit(mini, "prog.en.md", "Text.", "Text.\n\nSee [the tool](tol.md#overview).")
     assert only(mini) == ('practices/prog.en.md:10: body: the link to "tol.md" leads to no entry. Did you mean "tool"? '
                           "Link to another entry as [text](slug.md) with the slug of a file in practices/")
+
+
+COUNTRIES = """PE:
+  indicators:
+    - {indicator: poverty, value: 21.8, unit: percent, year: null, note: {es: "dato más reciente", en: "latest"}, source: ilo-andean-2016}
+  msme_classification:
+    criterion: {es: "Ventas anuales", en: "Annual sales"}
+    micro: {es: "Hasta 150 UIT", en: "Up to 150 UIT"}
+    small: {es: "150-1700 UIT", en: "150-1,700 UIT"}
+    source: ilo-andean-2016
+"""
+INSTRUMENTS = """r193:
+  title: {es: "Recomendación sobre la promoción de las cooperativas", en: "Promotion of Cooperatives Recommendation"}
+  short: {es: "R193", en: "R193"}
+  type: recommendation
+  year: 2002
+  summary: {es: "Un resumen propio.", en: "A summary of our own."}
+  source: ilo-andean-2016
+"""
+
+
+def test_country_context_and_instruments_are_checked(mini):
+    (mini / "data" / "countries.yml").write_text(COUNTRIES.replace("PE:", "PR:\n  indicators: []\nPEE:"), encoding="utf-8")
+    (mini / "data" / "instruments.yml").write_text(INSTRUMENTS.replace("source: ilo-andean-2016", "source: ilo-2016"),
+                                                   encoding="utf-8")
+    edit(mini, "prog.es.md", "methodologies: [tool]", "methodologies: [tool]\ninstruments: [r139]")
+    found = problems(mini)
+    assert "data/countries.yml:2: PR.indicators: needs at least 1 item(s); add them or remove the field" in found, found
+    assert any(p.startswith('data/countries.yml:3: PEE: "PEE" is not an ISO 3166-1 alpha-2 country code in CLDR.')
+               for p in found), found
+    assert 'data/instruments.yml:7: r193.source: no source document "ilo-2016". Did you mean "ilo-andean-2016"? ' \
+           "Use an id from data/sources.yml." in found, found
+    assert any(p.startswith('practices/prog.es.md:11: instruments[0]: no instrument "r139". Did you mean "r193"?')
+               for p in found), found
+
+
+def test_valid_country_context_and_instruments_load(mini):
+    (mini / "data" / "countries.yml").write_text(COUNTRIES, encoding="utf-8")
+    (mini / "data" / "instruments.yml").write_text(INSTRUMENTS, encoding="utf-8")
+    edit(mini, "prog.es.md", "methodologies: [tool]", "methodologies: [tool]\ninstruments: [r193]")
+    cat = load.load(mini)
+    assert cat.context["PE"]["indicators"][0]["value"] == 21.8
+    assert cat.entries["prog"].facts["instruments"] == ["r193"]
