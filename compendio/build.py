@@ -29,6 +29,6 @@ def prepare(root: Path):
     return schema, load.load(root, schema)
 
 
-def generate_site(schema, catalogue, docs_dir: Path) -> dict:
+def generate_site(schema, catalogue, docs_dir: Path, base_url: str = "/") -> dict:
     """Write the generated pages of a validated catalogue into docs_dir."""
-    return write.write(generate.generate(catalogue, schema), docs_dir)
+    return write.write(generate.generate(catalogue, schema, base_url=base_url), docs_dir)

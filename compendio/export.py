@@ -31,11 +31,16 @@ def records(cat: Catalogue, schema: Schema, lang: str, base_url: str) -> list[di
     return out
 
 
-def to_csv(cat: Catalogue, schema: Schema, lang: str, base_url: str) -> str:
+def to_csv(cat: Catalogue, schema: Schema, lang: str, base_url: str, slugs=None) -> str:
+    """The entries (all, or those of slugs, in that order) as CSV in lang."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for rec in records(cat, schema, lang, base_url):
+    recs = records(cat, schema, lang, base_url)
+    if slugs is not None:
+        by_slug = {r["slug"]: r for r in recs}
+        recs = [by_slug[s] for s in slugs]
+    for rec in recs:
         f = rec["facts"]
 
         def labels(vocab, terms):
@@ -71,3 +76,14 @@ def write(cat: Catalogue, schema: Schema, lang: str, site_dir: Path, base_url: s
     # UTF-8 with BOM so spreadsheet programs read accents right.
     csv_path.write_text("\ufeff" + to_csv(cat, schema, lang, base_url), encoding="utf-8")
     return [json_path, csv_path]
+
+
+def write_collections(cat: Catalogue, schema: Schema, lang: str, site_dir: Path, base_url: str) -> list[Path]:
+    """collections/<slug>/entries.csv for each collection, next to its landing page."""
+    paths = []
+    for slug, collection in cat.collections.items():
+        path = Path(site_dir) / "collections" / slug / "entries.csv"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\ufeff" + to_csv(cat, schema, lang, base_url, collection["entries"]), encoding="utf-8")
+        paths.append(path)
+    return paths

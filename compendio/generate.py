@@ -5,7 +5,10 @@ Pure functions: catalogue and schema in, {page path: Markdown} out. Page paths h
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+
+import markdown
 
 from . import i18n
 from .html import a, esc, front_matter, rel, url_of
@@ -17,7 +20,7 @@ DIMENSIONS = ("countries", "themes", "target_groups", "methodologies", "organisa
 FOLDERS = {"countries": "countries", "themes": "themes", "target_groups": "target-groups",
            "methodologies": "methodologies", "organisations": "organisations", "sdgs": "sdgs", "years": "years"}
 # Every top-level folder (and root page) the generator writes, so the writer can prune and git can ignore them.
-GENERATED_ROOTS = ("index", "entries", "kinds", "compare", "sources", "instruments", *FOLDERS.values())
+GENERATED_ROOTS = ("index", "entries", "kinds", "compare", "sources", "instruments", "collections", *FOLDERS.values())
 
 
 def slugify(term) -> str:
@@ -27,8 +30,9 @@ def slugify(term) -> str:
 class Pages:
     """Generates the pages of one language. Holds the inputs only; every method returns Markdown."""
 
-    def __init__(self, cat: Catalogue, schema: Schema, lang: str):
+    def __init__(self, cat: Catalogue, schema: Schema, lang: str, base_url: str = "/"):
         self.cat, self.schema, self.lang = cat, schema, lang
+        self.base_url = base_url if base_url.endswith("/") else base_url + "/"
         self.groups = self._group()
         self._items: dict = {}  # list items by (slug, depth): see list_item
 
@@ -241,12 +245,12 @@ class Pages:
                  f"{self.text_in_lang(r['what'])}</li>" for r in e.facts.get("results") or [] if r.get("key")]
         return f'<ul class="ce-key">{"".join(items)}</ul>' if items else ""
 
-    def fact_box(self, e: Entry, here) -> str:
+    def fact_box(self, e: Entry, here, id_prefix="") -> str:
         f, rows = e.facts, []
 
-        def row(name, html_value):
+        def row(name, html_value):  # each field gets an anchor named after its key, the same in both languages
             if html_value:
-                rows.append(f'<dt>{esc(self.schema.field_title(name, self.lang))}</dt><dd>{html_value}</dd>')
+                rows.append(f'<dt id="{id_prefix}{name}">{esc(self.schema.field_title(name, self.lang))}</dt><dd>{html_value}</dd>')
 
         row("kind", a(rel(here, f"kinds/{e.kind}"), esc(self.label("kind", e.kind))))
         if e.kind == "methodology":
@@ -287,20 +291,43 @@ class Pages:
             out.append(f'!!! warning "{self.t("translation_pending_title")}"\n    {self.t("translation_pending")}\n')
         out.append(f'<p class="ce-summary">{esc(e.localized(self.lang, "summary"))}</p>\n\n')
         out.append(self.fact_box(e, here))
-        body = []
+        out.append(self.entry_body(e, here))
+        out.append(self.link_box(here))
+        return "".join(out)
+
+    def entry_body(self, e: Entry, here, level=2, id_prefix="") -> str:
+        """The entry's prose as Markdown, one section per field with its stable anchor, and the results table.
+        On pages other than the entry's own (a collection's print page), links to entries are re-pointed."""
+        lang = self.lang if self.lang in e.files else e.files_lang()
+        hashes, body = "#" * level, []
         if e.lead.get(lang):
             body.append(e.lead[lang] + "\n")
         for key, text in e.sections[lang].items():
-            body.append(f"## {self.label('section', key)} {{#{key}}}\n\n{text}\n")
+            body.append(f"{hashes} {self.label('section', key)} {{#{id_prefix}{key}}}\n\n{text}\n")
             if key == "results":
                 body.append(self.results_table(e, here) + "\n")
         if "results" not in e.sections[lang] and e.facts.get("results"):
-            body.append(f"## {self.label('section', 'results')} {{#results}}\n\n" + self.results_table(e, here))
+            body.append(f"{hashes} {self.label('section', 'results')} {{#{id_prefix}results}}\n\n" + self.results_table(e, here))
         text = "\n".join(body)
+        if not here.startswith("entries/"):
+            prefix = "../" * here.count("/") + "entries/"
+            text = _ENTRY_LINK.sub(lambda m: f"]({prefix}{m.group(1)}.md{m.group(2) or ''})", text)
+        if level > 2:  # the entry's own sub-headings move down with it
+            text = re.sub(r"^(#{3,5}) ", lambda m: "#" * (len(m.group(1)) + level - 2) + " ", text, flags=re.M)
         if lang != self.lang:  # shown in the other language: say so to browsers and screen readers
             text = f'<div lang="{lang}" markdown>\n\n{text}\n</div>\n'
-        out.append(text)
-        return "".join(out)
+        return text + "\n"
+
+    def url(self, page: str, lang: str | None = None) -> str:
+        """The absolute, permanent URL of a generated page in a language."""
+        lang = lang or self.lang
+        return self.base_url + ("" if lang == "es" else f"{lang}/") + url_of(page)
+
+    def link_box(self, page: str) -> str:
+        """The page's permanent URL and the same page in the other language, ready to copy."""
+        other = "en" if self.lang == "es" else "es"
+        return (f'<div class="ce-links" markdown>\n\n{self.t("permalink")}\n\n```text\n{self.url(page)}\n```\n\n'
+                f'{self.t("other_language")}\n\n```text\n{self.url(page, other)}\n```\n\n</div>\n')
 
     def list_page(self, here, title, lead_html, entries) -> str:
         return (front_matter(title) + f"<h1>{esc(title)}</h1>\n" + lead_html +
@@ -356,22 +383,51 @@ class Pages:
             ]) + "</tr>")
         return self._table_page(here, title, head, rows)
 
+    PROGRAMME_FIELDS = ("countries", "period", "methodologies", "funders", "key_results")
+
+    def cell(self, e: Entry, name: str, here) -> str:
+        """One field of an entry as the HTML of a comparison cell (names from schema/vocabularies.json compare_field)."""
+        f = e.facts
+        if name in ("countries", "themes", "target_groups", "sdgs", "methodologies"):
+            return self.links(name, f.get(name) or [], here)
+        if name == "funders":
+            return self.links("organisations", [o["id"] for o in f.get("organisations", []) if o["role"] == "funder"], here)
+        if name == "organisations":
+            return "<br>".join(f'{esc(self.org_name(o["id"]))} ({esc(self.label("role", o["role"]))})'
+                               for o in f.get("organisations", []))
+        if name == "key_results":
+            return self.key_results(e)
+        if name == "period":
+            return esc(self.period(e))
+        if name == "status":
+            st = f["status"]
+            return esc(f'{self.label("status", st["value"])} ({i18n.partial_date(st["as_of"], self.lang)})')
+        if name == "kind":
+            return esc(self.label("kind", e.kind))
+        if name == "places":
+            return esc(", ".join(p["name"] for p in f.get("places", [])))
+        if name in ("sectors", "audience", "formats"):
+            vocab = {"sectors": "sector", "audience": "target_group", "formats": "format"}[name]
+            return esc(", ".join(self.label(vocab, t) for t in f.get(name, [])))
+        if name == "modules":
+            return "<ol>" + "".join(f"<li>{esc(m)}</li>" for m in e.localized(self.lang, "modules") or []) + "</ol>"
+        if name == "summary":
+            return esc(e.localized(self.lang, "summary"))
+        lang = self.lang if self.lang in e.files else e.files_lang()
+        text = e.sections.get(lang, {}).get(name)  # a body section: its text, as the reader would see it
+        return _markdown_html(text, here) if text else ""
+
+    def comparison_rows(self, entries, fields, here) -> list[str]:
+        return ["<tr>" + f'<th scope="row">{a(rel(here, "entries/" + e.slug), esc(e.short_title(self.lang)))}</th>'
+                + "".join(f"<td>{self.cell(e, name, here)}</td>" for name in fields) + "</tr>" for e in entries]
+
+    def comparison_head(self, fields) -> list[str]:
+        return [self.t("name")] + [self.label("compare_field", name) for name in fields]
+
     def compare_programmes(self) -> str:
         here, title = "compare/programmes", self.t("compare_programmes")
-        head = [self.t("name"), self.schema.field_title("countries", self.lang), self.schema.field_title("period", self.lang),
-                self.schema.field_title("methodologies", self.lang), self.t("funders"), self.t("key_results")]
-        rows = []
-        for p in self.by_title(self.cat.by_kind("programme")):
-            funders = [o["id"] for o in p.facts.get("organisations", []) if o["role"] == "funder"]
-            rows.append("<tr>" + "".join([
-                f'<th scope="row">{a(rel(here, "entries/" + p.slug), esc(p.short_title(self.lang)))}</th>',
-                f'<td>{self.links("countries", p.facts["countries"], here)}</td>',
-                f'<td>{esc(self.period(p))}</td>',
-                f'<td>{self.links("methodologies", p.facts.get("methodologies", []), here)}</td>',
-                f'<td>{self.links("organisations", funders, here)}</td>',
-                f'<td>{self.key_results(p)}</td>',
-            ]) + "</tr>")
-        return self._table_page(here, title, head, rows)
+        rows = self.comparison_rows(self.by_title(self.cat.by_kind("programme")), self.PROGRAMME_FIELDS, here)
+        return self._table_page(here, title, self.comparison_head(self.PROGRAMME_FIELDS), rows)
 
     def compare_methodology(self, m: Entry) -> str:
         here = f"compare/methodology/{m.slug}"
@@ -464,10 +520,24 @@ class Pages:
         return pages
 
 
-def generate(cat: Catalogue, schema: Schema, languages=("es", "en")) -> dict[str, str]:
+_ENTRY_LINK = re.compile(r"\]\(\s*([a-z0-9]+(?:-[a-z0-9]+)*)\.md(#[^)\s]*)?\s*\)")
+
+
+def _markdown_html(text: str, here: str) -> str:
+    """A body section as HTML, for a table cell (where MkDocs does not render Markdown). Links between entries
+    point to the entry pages; the text was checked for unsafe markup by validate."""
+    html = markdown.markdown(text, extensions=["tables"])
+    up = "../" * url_of(here).count("/")
+    return re.sub(r'href="([a-z0-9]+(?:-[a-z0-9]+)*)\.md(#[^"]*)?"',
+                  lambda m: f'href="{up}entries/{m.group(1)}/{m.group(2) or ""}"', html)
+
+
+def generate(cat: Catalogue, schema: Schema, languages=("es", "en"), base_url: str = "/") -> dict[str, str]:
     """Every generated page in every language: {"entries/score.es.md": Markdown, ...}."""
+    from .collection_pages import CollectionPages
+
     out = {}
     for lang in languages:
-        for page, text in Pages(cat, schema, lang).all().items():
+        for page, text in CollectionPages(cat, schema, lang, base_url).all().items():
             out[f"{page}.{lang}.md"] = text
     return out

@@ -14,6 +14,7 @@ ORGANISATIONS = "data/organisations"
 SOURCES = "data/sources.yml"
 COUNTRIES = "data/countries.yml"
 INSTRUMENTS = "data/instruments.yml"
+COLLECTIONS = "data/collections"
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -68,6 +69,41 @@ def read_registry(files: list[Path], root: Path, schema: Schema, kind: str, chec
             checker._check_plain_text(record, (key,), _Located(shown, lines))
             records[key], where[key] = record, (shown, line, lines)
     return records, where
+
+
+def read_collections(root: Path, schema: Schema, checker: validate.Checker, entries: dict, unreadable) -> dict:
+    """data/collections/<slug>.yml: one collection per file, its slug from the file name."""
+    collections = {}
+    for path in sorted((root / COLLECTIONS).glob("*")) if (root / COLLECTIONS).is_dir() else []:
+        shown = _shown(path, root)
+        slug = path.name[:-4] if path.name.endswith(".yml") else ""
+        if not slug or not entryfile.FILENAME.match(f"{slug}.es.md"):
+            checker.add(shown, 1, "", "a collection file is named <slug>.yml, with lower-case letters, digits and hyphens")
+            continue
+        try:
+            record, lines = yamldata.load(path.read_text(encoding="utf-8"))
+        except yamldata.YamlError as exc:
+            checker.add(shown, exc.line, exc.field, exc.message)
+            continue
+        except UnicodeDecodeError:
+            checker.add(shown, 1, "", "the file is not UTF-8; save it as UTF-8")
+            continue
+        before = len(checker.problems)
+        checker.schema_errors(schema.record_validators["collection"], record, shown,
+                              lambda p, _lines=lines: yamldata.line_of(_lines, tuple(p)))
+        checker._check_plain_text(record, (), _Located(shown, lines))
+        seen = set()
+        for i, slug_ref in enumerate(record.get("entries") or [] if isinstance(record, dict) else []):
+            line = yamldata.line_of(lines, ("entries", i))
+            if slug_ref in seen:
+                checker.add(shown, line, f"entries[{i}]", f'"{slug_ref}" is listed twice; keep one')
+            elif isinstance(slug_ref, str) and slug_ref not in entries and slug_ref not in unreadable:
+                checker.add(shown, line, f"entries[{i}]", f'no entry "{slug_ref}".{did_you_mean(slug_ref, sorted(entries))} '
+                            "Use the slug of an entry in practices/ (its file name without .es.md or .en.md).")
+            seen.add(slug_ref)
+        if len(checker.problems) == before:
+            collections[slug] = record
+    return collections
 
 
 class _Located:
@@ -146,11 +182,12 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
         validate.check_countries(checker, entry, lambda p, _s=slug: located(_s, p))
     validate.check_references(checker, entries, organisations, sources, located, unreadable, instruments)
     validate.check_body_links(checker, files, sorted(set(grouped) | unreadable))
+    collections = read_collections(root, schema, checker, entries, unreadable)
     if checker.problems:
         raise InputError(checker.problems)
     return Catalogue(entries=entries, organisations=organisations, sources=sources,
                      countries={lang: {c: n[lang] for c, n in countries.items()} for lang in entryfile.LANGUAGES},
-                     context=context, instruments=instruments)
+                     context=context, instruments=instruments, collections=collections)
 
 
 def problems_of(root: Path) -> list[Problem]:

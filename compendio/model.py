@@ -57,6 +57,7 @@ class Catalogue:
     countries: dict = field(default_factory=dict)  # lang -> {code: localized name}
     context: dict = field(default_factory=dict)  # country code -> indicators and MSME classification
     instruments: dict = field(default_factory=dict)  # id -> international instrument
+    collections: dict = field(default_factory=dict)  # slug -> curated list of entries
 
     def by_kind(self, kind: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.kind == kind]

@@ -34,7 +34,7 @@ def on_pre_build(config, **kwargs):
         schema, catalogue = build.prepare(root)
     except build.InputError as exc:
         raise PluginError("\n" + str(exc)) from None
-    stats = build.generate_site(schema, catalogue, Path(config.docs_dir))
+    stats = build.generate_site(schema, catalogue, Path(config.docs_dir), config.site_url or "/")
     log.info("generated %(pages)d pages (%(written)d written, %(removed)d removed)", stats)
     log.info("hook time: %.3f s", time.perf_counter() - started)
     _last.update(signature=signature, schema=schema, catalogue=catalogue)
@@ -44,6 +44,12 @@ def on_post_build(config, **kwargs):
     started = time.perf_counter()
     i18n = config.plugins.get("i18n")
     lang = getattr(i18n, "current_language", None) or config.theme["language"]
+    default = getattr(i18n, "default_language", None) or lang
+    # When this runs for the second language, the i18n plugin has already put site_dir back to the site root.
+    site = Path(config.site_dir)
+    if lang != default and site.name != lang:
+        site = site / lang
     base = config.site_url or "/"
-    export.write(_last["catalogue"], _last["schema"], lang, Path(config.site_dir), base)
+    export.write(_last["catalogue"], _last["schema"], lang, site, base)
+    export.write_collections(_last["catalogue"], _last["schema"], lang, site, base)
     log.info("hook time: %.3f s (export)", time.perf_counter() - started)

@@ -19,10 +19,16 @@ def test_figures_are_formatted_for_each_language(built):
 
 
 def test_every_result_names_its_source_next_to_the_figure(built):
+    from compendio import load
+    from conftest import ROOT
+
+    results = load.load(ROOT).entries["score-colombia"].facts["results"]
     html = page_html(built, "en/entries/score-colombia")
     rows = re.findall(r'<tr id="result-\d+">(.*?)</tr>', html, re.S)
-    assert len(rows) == 12
-    assert all('href="../../sources/#ilo-andean-2016"' in row and "ILO 2016" in row for row in rows)
+    assert len(rows) == len(results) > 10
+    for row, result in zip(rows, results):
+        assert f'href="../../sources/#{result["source"]}"' in row, row
+        assert result["what"]["en"].replace("'", "&#x27;") in row, row
 
 
 def test_country_names_come_from_cldr_in_each_language(built):
@@ -112,7 +118,8 @@ def test_broken_entry_fails_the_build_with_every_message_and_no_traceback(projec
     out = result.stdout + result.stderr
     assert "Traceback" not in out
     assert 'practices/broken.es.md:4: themes[0]: "cooperativs" is not an accepted value. Did you mean "cooperatives"?' in out
-    assert 'practices/score.en.md:15: body: "## Overveiw" is not a section of a methodology. Did you mean "Overview"?' in out
+    line = path.read_text(encoding="utf-8").splitlines().index("## Overveiw") + 1
+    assert f'practices/score.en.md:{line}: body: "## Overveiw" is not a section of a methodology. Did you mean "Overview"?' in out
     assert "Aborted with a BuildError" in out
     assert not (project / "site").exists(), "nothing may be published when the input is broken"
     assert not (project / "docs" / "entries").exists(), "no page may be generated from broken input"
@@ -141,3 +148,29 @@ def test_every_generated_folder_is_git_ignored():
     ignored = (ROOT / "docs" / ".gitignore").read_text(encoding="utf-8").split()
     for root in GENERATED_ROOTS:
         assert (f"/{root}/" in ignored) or (root == "index" and "/index.*.md" in ignored), root
+
+
+def test_open_data_is_exported_per_language(built):
+    for prefix, lang in (("", "es"), ("en/", "en")):
+        data = json.loads((built / prefix / "data" / "entries.json").read_text(encoding="utf-8"))
+        assert data["language"] == lang
+        assert {e["slug"] for e in data["entries"]} >= {"score", "score-colombia", "self-help-groups-south-punjab"}
+        assert (built / prefix / "data" / "entries.csv").read_text(encoding="utf-8-sig").startswith("slug,kind,title")
+
+
+def test_country_pages_show_context_with_year_and_source(built):
+    es = page_text(built, "countries/pe")
+    en = page_text(built, "en/countries/pe")
+    assert "Contexto del país" in es and "Country context" in en
+    assert "31.151.643" in es and "31,151,643" in en          # Peru's population, per language
+    assert "Clasificación de las micro, pequeñas y medianas empresas" in es
+    assert "OIT 2016" in es and "ILO 2016" in en
+    table = page_text(built, "en/compare/countries")
+    assert all(name in table for name in ("Bolivia", "Colombia", "Ecuador", "Peru", "Venezuela"))
+
+
+def test_instrument_pages_list_the_entries_that_cite_them(built):
+    es = page_text(built, "instruments/r193")
+    en = page_text(built, "en/instruments/r193")
+    assert "2002" in es and "Recomendación" in es and "Recommendation" in en
+    assert "My.COOP" in en

@@ -32,8 +32,11 @@ def test_validate_lists_every_problem_and_exits_1(tmp_path):
     result = run("validate.py", cwd=project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert 'practices/score.es.md:18: formats[0]: "clasroom_training" is not an accepted value. ' \
+    line = next(i for i, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if ln.startswith("formats:"))
+    assert f'practices/score.es.md:{line}: formats[0]: "clasroom_training" is not an accepted value. ' \
            'Did you mean "classroom_training"?' in result.stderr
+    assert 'practices/extra.en.md:2: (file): the required field "kind" is missing' in result.stderr
+    assert '"audience" is missing' not in result.stderr  # methodology-only fields are not asked of an unknown kind
     assert "practices/extra.en.md:2: title: is too short" in result.stderr
     assert result.stderr.rstrip().endswith("problems found; fix them and run again.")
 

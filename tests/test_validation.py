@@ -82,6 +82,7 @@ def mini(tmp_path) -> Path:
     """A small valid project: the real schema and registries, two made-up entries in both languages."""
     for name in ("schema", "data"):
         shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.rmtree(tmp_path / "data" / "collections")  # they list the real entries, which this project has not
     (tmp_path / "practices").mkdir()
     for name, text in {"tool.es.md": METHOD_ES, "tool.en.md": METHOD_EN,
                        "prog.es.md": PROG_ES, "prog.en.md": PROG_EN}.items():
