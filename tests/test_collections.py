@@ -1,0 +1,103 @@
+"""Collections: what a curator writes in one file becomes, in both languages, a landing page, a comparison,
+a printable page and a CSV; every field of an entry has a stable anchor; pages offer their permanent links."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from compendio import load
+from conftest import ROOT, run_build
+from helpers import page_html, page_text
+
+
+def shipped():
+    return load.load(ROOT).collections
+
+
+def test_three_collections_are_shipped():
+    assert {"score-andean-countries", "cooperatives-social-economy-andean", "sse-academy-madrid-2019"} <= set(shipped())
+
+
+def test_collection_pages_in_both_languages(built):
+    cat = load.load(ROOT)
+    for slug, collection in cat.collections.items():
+        for prefix, lang in (("", "es"), ("en/", "en")):
+            landing = page_text(built, f"{prefix}collections/{slug}")
+            assert collection["title"][lang] in landing
+            compare = page_text(built, f"{prefix}collections/{slug}/compare")
+            printable = page_html(built, f"{prefix}collections/{slug}/print")
+            rows = list(csv.DictReader(io.StringIO(
+                (built / f"{prefix}collections/{slug}/entries.csv").read_text(encoding="utf-8-sig"))))
+            assert [r["slug"] for r in rows] == collection["entries"]  # the curator's order
+            for s in collection["entries"]:
+                e = cat.entries[s]
+                assert e.title(lang) in landing and e.short_title(lang) in compare
+                assert f'id="entry-{s}"' in printable
+                for key in e.sections.get(lang, e.sections[e.files_lang()]):
+                    assert f'id="{s}-{key}"' in printable, (slug, s, key)
+            index = page_text(built, f"{prefix}collections")
+            assert collection["title"][lang] in index
+
+
+def test_landing_page_shows_key_results_formatted_per_language(built):
+    es = page_text(built, "collections/score-andean-countries")
+    en = page_text(built, "en/collections/score-andean-countries")
+    assert "69.573" in es and "69,573" in en
+
+
+def test_field_anchors_are_the_same_in_both_languages(built):
+    for slug in ("score-colombia", "self-help-groups-south-punjab", "score"):
+        ids = [set(re.findall(r'id="([a-z_-]+)"', page_html(built, f"{prefix}entries/{slug}"))) for prefix in ("", "en/")]
+        assert ids[0] == ids[1]
+        assert {"countries", "period", "status", "sources"} <= ids[0]
+    practice = page_html(built, "entries/self-help-groups-south-punjab")
+    assert 'id="objectives"' in practice and 'id="results"' in practice and "Objetivos" in practice
+
+
+def test_pages_offer_their_permanent_link_and_the_other_language(built):
+    es = page_text(built, "entries/score-colombia")
+    en = page_text(built, "en/entries/score-colombia")
+    site = "https://compendio-ess.example.org/"
+    assert f"{site}entries/score-colombia/" in es and f"{site}en/entries/score-colombia/" in es
+    assert f"{site}en/entries/score-colombia/" in en and f"{site}entries/score-colombia/" in en
+    col = page_text(built, "en/collections/sse-academy-madrid-2019")
+    assert f"{site}en/collections/sse-academy-madrid-2019/" in col and f"{site}collections/sse-academy-madrid-2019/" in col
+
+
+def test_broken_collection_fails_the_build_with_clear_messages(project):
+    folder = project / "data" / "collections"
+    (folder / "bad.yml").write_text('title: {es: "Mala", en: "Bad"}\nintroduction: {es: "x.", en: "y."}\n'
+                                    "entries: [score, scor-colombia, score]\n", encoding="utf-8")
+    (folder / "empty.yml").write_text('title: {es: "Vacía", en: "Empty"}\nintroduction: {es: "x.", en: "y."}\n'
+                                      "entries: []\n", encoding="utf-8")
+    result = run_build(project)
+    out = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in out
+    assert 'data/collections/bad.yml:3: entries[1]: no entry "scor-colombia". Did you mean "score-colombia"?' in out
+    assert 'data/collections/bad.yml:3: entries[2]: "score" is listed twice; keep one' in out
+    assert "data/collections/empty.yml:3: entries: needs at least 1 item(s)" in out
+    assert not (project / "site").exists()
+
+
+def test_printed_collection_is_a4_with_every_entry_and_no_navigation(browser, served, tmp_path):
+    from pypdf import PdfReader
+
+    cat = load.load(ROOT)
+    slug = "sse-academy-madrid-2019"
+    for prefix, lang, nav in (("", "es", ["Por país", "Búsqueda"]), ("en/", "en", ["By country", "Search"])):
+        page = browser.new_page()
+        page.goto(f"{served}{prefix}collections/{slug}/print/")
+        pdf = tmp_path / f"{lang}.pdf"
+        page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+        page.close()
+        reader = PdfReader(str(pdf))
+        text = " ".join(p.extract_text() for p in reader.pages)
+        flat = re.sub(r"\s+", " ", text)
+        width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+        assert abs(width - 595) < 2 and abs(height - 842) < 2, (width, height)  # A4 in points
+        for s in cat.collections[slug]["entries"]:
+            title = cat.entries[s].title(lang)
+            assert re.sub(r"\s+", " ", title)[:40] in flat, (lang, title)
+        assert not any(label in flat for label in nav), "navigation must not be printed"
+        assert len(reader.pages) >= len(cat.collections[slug]["entries"])  # each entry starts a page
