@@ -182,6 +182,7 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
         validate.check_countries(checker, entry, lambda p, _s=slug: located(_s, p))
     validate.check_references(checker, entries, organisations, sources, located, unreadable, instruments)
     validate.check_body_links(checker, files, sorted(set(grouped) | unreadable))
+    validate.check_former_slugs(checker, entries, located)
     collections = read_collections(root, schema, checker, entries, unreadable)
     if checker.problems:
         raise InputError(checker.problems)

@@ -407,6 +407,25 @@ def check_body_links(checker: Checker, files, known_slugs):
                                 "Link to another entry as [text](slug.md) with the slug of a file in practices/")
 
 
+def check_former_slugs(checker: Checker, entries: dict, located):
+    """A former slug keeps an old address alive: it cannot be a current slug or belong to two entries."""
+    claimed: dict[str, str] = {}
+    for slug, e in entries.items():
+        for i, old in enumerate(e.facts.get("former_slugs") or []):
+            if not isinstance(old, str):
+                continue
+            path, line = located(slug, ("former_slugs", i))
+            if old in entries:
+                checker.add(path, line, f"former_slugs[{i}]",
+                            f'"{old}" is the slug of an existing entry, so its address cannot lead here; remove it '
+                            "(former slugs are the addresses this entry had before it was renamed)")
+            elif old in claimed:
+                checker.add(path, line, f"former_slugs[{i}]",
+                            f'"{old}" is also a former slug of "{claimed[old]}"; an old address can lead to one entry only')
+            else:
+                claimed[old] = slug
+
+
 def index_by_slug(files: list[EntryFile]) -> dict[str, dict[str, EntryFile]]:
     grouped: dict[str, dict[str, EntryFile]] = defaultdict(dict)
     for f in files:

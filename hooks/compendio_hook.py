@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from compendio import build, export  # noqa: E402
+from compendio import build, export, generate, links  # noqa: E402
 
 log = get_plugin_logger(__name__)
 # mkdocs-static-i18n runs the whole build once per language, and `serve` rebuilds on every change: keep the last
@@ -50,6 +50,20 @@ def on_post_build(config, **kwargs):
     if lang != default and site.name != lang:
         site = site / lang
     base = config.site_url or "/"
+    for rel_path, text in links.redirects(_last["catalogue"], base, lang).items():
+        (site / rel_path).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel_path).write_text(text, encoding="utf-8")
     export.write(_last["catalogue"], _last["schema"], lang, site, base)
     export.write_collections(_last["catalogue"], _last["schema"], lang, site, base)
     log.info("hook time: %.3f s (export)", time.perf_counter() - started)
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    """Generated pages: "edit this page" leads to the entry's file in practices/, or nowhere."""
+    i18n = config.plugins.get("i18n")
+    lang = getattr(i18n, "current_language", None) or config.theme["language"]
+    url = links.edit_url(page.file.src_uri, lang, _last["catalogue"], config.repo_url or "", config.edit_uri or "",
+                         set(generate.GENERATED_ROOTS))
+    if url is not ...:
+        page.edit_url = url
+    return context

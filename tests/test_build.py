@@ -174,3 +174,42 @@ def test_instrument_pages_list_the_entries_that_cite_them(built):
     en = page_text(built, "en/instruments/r193")
     assert "2002" in es and "Recomendación" in es and "Recommendation" in en
     assert "My.COOP" in en
+
+
+def test_edit_link_leads_to_the_entry_file_not_the_generated_page(built):
+    repo = "https://github.com/compendio-ess/compendio-ess"
+    assert f'href="{repo}/edit/main/practices/score.es.md"' in page_html(built, "entries/score")
+    assert f'href="{repo}/edit/main/practices/score.en.md"' in page_html(built, "en/entries/score")
+    assert "md-content__button" not in page_html(built, "countries")     # generated: nothing to edit
+    assert f'href="{repo}/edit/main/docs/about.es.md"' in page_html(built, "about")
+
+
+def test_renamed_entry_keeps_its_old_addresses(project):
+    practices = project / "practices"
+    for lang in ("es", "en"):
+        old = practices / f"score-colombia.{lang}.md"
+        text = old.read_text(encoding="utf-8")
+        if lang == "es":
+            text = text.replace("\nsources:", "\nformer_slugs: [score-col]\nsources:", 1)
+        (practices / f"score-colombia-project.{lang}.md").write_text(text, encoding="utf-8")
+        old.unlink()
+    for path in list(practices.glob("*.md")) + list((project / "data" / "collections").glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"\bscore-colombia\b(?!-)", "score-colombia-project", text), encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    for prefix in ("", "en/"):
+        html = (site / f"{prefix}entries/score-col/index.html").read_text(encoding="utf-8")
+        assert 'content="0; url=../score-colombia-project/"' in html
+        assert f'rel="canonical" href="https://compendio-ess.example.org/{prefix}entries/score-colombia-project/"' in html
+        assert (site / f"{prefix}entries/score-colombia-project/index.html").exists()
+
+
+def test_a_former_slug_cannot_take_a_current_address(project):
+    path = project / "practices" / "score-colombia.es.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("\nsources:", "\nformer_slugs: [score]\nsources:", 1),
+                    encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 1
+    assert 'former_slugs[0]: "score" is the slug of an existing entry' in result.stdout + result.stderr
