@@ -29,6 +29,11 @@ def prepare(root: Path):
     return schema, load.load(root, schema)
 
 
-def generate_site(schema, catalogue, docs_dir: Path, base_url: str = "/") -> dict:
-    """Write the generated pages of a validated catalogue into docs_dir."""
-    return write.write(generate.generate(catalogue, schema, base_url=base_url), docs_dir)
+def generate_site(schema, catalogue, docs_dir: Path, base_url: str = "/", root: Path | None = None) -> dict:
+    """Write the generated pages of a validated catalogue into docs_dir, with the entries' images."""
+    pages: dict = generate.generate(catalogue, schema, base_url=base_url)
+    images = Path(root or ".") / load.IMAGES
+    for path in sorted(images.glob("*")) if images.is_dir() else []:
+        if path.is_file() and not path.is_symlink():
+            pages[f"entries/images/{path.name}"] = path.read_bytes()
+    return write.write(pages, docs_dir)

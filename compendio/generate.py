@@ -312,6 +312,7 @@ class Pages:
         if not here.startswith("entries/"):
             prefix = "../" * here.count("/") + "entries/"
             text = _ENTRY_LINK.sub(lambda m: f"]({prefix}{m.group(1)}.md{m.group(2) or ''})", text)
+            text = text.replace("](images/", f"]({prefix}images/")
         if level > 2:  # the entry's own sub-headings move down with it
             text = re.sub(r"^(#{3,5}) ", lambda m: "#" * (len(m.group(1)) + level - 2) + " ", text, flags=re.M)
         if lang != self.lang:  # shown in the other language: say so to browsers and screen readers
@@ -528,6 +529,7 @@ def _markdown_html(text: str, here: str) -> str:
     point to the entry pages; the text was checked for unsafe markup by validate."""
     html = markdown.markdown(text, extensions=["tables"])
     up = "../" * url_of(here).count("/")
+    html = html.replace('src="images/', f'src="{up}entries/images/')
     return re.sub(r'href="([a-z0-9]+(?:-[a-z0-9]+)*)\.md(#[^"]*)?"',
                   lambda m: f'href="{up}entries/{m.group(1)}/{m.group(2) or ""}"', html)
 

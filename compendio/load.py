@@ -15,6 +15,7 @@ SOURCES = "data/sources.yml"
 COUNTRIES = "data/countries.yml"
 INSTRUMENTS = "data/instruments.yml"
 COLLECTIONS = "data/collections"
+IMAGES = "practices/images"
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -142,8 +143,8 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
     files, unreadable = [], set()
     practices = root / PRACTICES
     for path in sorted(practices.iterdir()) if practices.is_dir() else []:
-        if path.name.startswith((".", "_")) or path.name in ("README.md",):
-            continue  # templates and notes live beside the entries
+        if path.name.startswith((".", "_")) or path.name in ("README.md", "images"):
+            continue  # templates, images and notes live beside the entries
         shown = _shown(path, root)
         if path.is_dir():
             checker.add(shown, 1, "", "practices/ holds files only; move the files up and remove the folder")
@@ -181,7 +182,8 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
     for slug, entry in entries.items():
         validate.check_countries(checker, entry, lambda p, _s=slug: located(_s, p))
     validate.check_references(checker, entries, organisations, sources, located, unreadable, instruments)
-    validate.check_body_links(checker, files, sorted(set(grouped) | unreadable))
+    images = {p.name for p in (root / IMAGES).glob("*") if p.is_file()} if (root / IMAGES).is_dir() else set()
+    validate.check_body_links(checker, files, sorted(set(grouped) | unreadable), images)
     validate.check_former_slugs(checker, entries, located)
     collections = read_collections(root, schema, checker, entries, unreadable)
     if checker.problems:

@@ -19,7 +19,6 @@ _TYPE_NAMES = {
     "string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
     "object": "a group of `key: value` lines", "boolean": "true or false", "null": "empty",
 }
-_ENTRY_LINK = re.compile(r"\]\(\s*([a-z0-9]+(?:-[a-z0-9]+)*)\.md(?:#[^)\s]*)?\s*\)")
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!]|javascript\s*:", re.IGNORECASE)
 _UNSAFE_BODY = re.compile(
     r"<\s*(script|iframe|object|embed|style|form|input|meta|link|base)\b|\bon[a-z]+\s*=|javascript\s*:|vbscript\s*:"
@@ -394,17 +393,57 @@ def check_references(checker: Checker, entries: dict, organisations: dict, sourc
                     "Use an id from data/sources.yml.")
 
 
-def check_body_links(checker: Checker, files, known_slugs):
-    """Links between entries are written [text](slug.md): the slug must exist."""
+# Where a link or image in an entry's text may lead. Anything else is refused: a reader must never be sent to a
+# file of the build machine, a path outside the site, or a script.
+_TARGETS = [
+    re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)"),       # [text](target), ![alt](src)
+    re.compile(r"^\s{0,3}()\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M),              # [ref]: target
+    re.compile(r"<[a-z]+[^>]*?\b(?:(src)|href)\s*=\s*[\"']?([^\"'\s>]*)", re.I),  # raw HTML
+]
+_ENTRY_TARGET = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.md(#[A-Za-z0-9_-]*)?$")
+_IMAGE_TARGET = re.compile(r"^images/([a-z0-9]+(?:[-_][a-z0-9]+)*\.(?:png|jpe?g|webp|gif))$")
+_WEB_TARGET = re.compile(r"^(?:https?://[^\s<>\"']+|mailto:[^\s<>\"']+)$", re.I)
+TARGET_HELP = ("an entry's text may link to another entry ([text](slug.md)), a section of this page (#results), a "
+               "web address (https://...), or show an image kept in practices/images/ (![text](images/name.png))")
+
+
+def check_body_links(checker: Checker, files, known_slugs, images=frozenset()):
+    """Every link and image in the body leads somewhere allowed, and entry links and images exist."""
     for f in files:
         for sec in [None, *f.sections]:
             text = f.lead if sec is None else sec.text
             first = f.body_line if sec is None else sec.text_line
-            for m in _ENTRY_LINK.finditer(text):
-                if m.group(1) not in known_slugs:
-                    checker.add(f.path, first + text[: m.start()].count("\n"), "body",
-                                f'the link to "{m.group(1)}.md" leads to no entry.{did_you_mean(m.group(1), known_slugs)} '
-                                "Link to another entry as [text](slug.md) with the slug of a file in practices/")
+            for pattern in _TARGETS:
+                for m in pattern.finditer(text):
+                    is_image, target = bool(m.group(1)), m.group(2)
+                    line = first + text[: m.start()].count("\n")
+                    problem = _target_problem(target, is_image, known_slugs, images)
+                    if problem:
+                        checker.add(f.path, line, "body", problem)
+
+
+def _target_problem(target: str, is_image: bool, known_slugs, images) -> str:
+    if not target:
+        return "a link has no address; add it or remove the link"
+    if re.match(r"(?i)(javascript|vbscript|data)\s*:", target):
+        return ""  # reported once, by the unsafe-text check
+    entry = _ENTRY_TARGET.match(target)
+    if entry and not is_image:
+        if entry.group(1) in known_slugs:
+            return ""
+        return (f'the link to "{entry.group(1)}.md" leads to no entry.{did_you_mean(entry.group(1), known_slugs)} '
+                "Link to another entry as [text](slug.md) with the slug of a file in practices/")
+    image = _IMAGE_TARGET.match(target)
+    if image and is_image:
+        return "" if image.group(1) in images else (
+            f'the image "{target}" is not in practices/images/; add the file there or correct the name')
+    if _WEB_TARGET.match(target) and not is_image:
+        return ""
+    if target.startswith("#") and not is_image:
+        return ""
+    if ".." in target or target.startswith(("/", "\\", "~", "file:")):
+        return f'"{target}" points outside the compendio (absolute or ../ paths are not allowed); {TARGET_HELP}'
+    return f'"{target}" is not an address an entry can use: {TARGET_HELP}'
 
 
 def check_former_slugs(checker: Checker, entries: dict, located):

@@ -10,17 +10,19 @@ from pathlib import Path
 MANIFEST = ".generated"
 
 
-def write(pages: dict[str, str], docs_dir: Path) -> dict:
+def write(pages: dict[str, str | bytes], docs_dir: Path) -> dict:
+    """pages maps a path under docs_dir to its text (generated Markdown) or bytes (a copied image)."""
     docs_dir = Path(docs_dir)
     manifest = docs_dir / MANIFEST
     old = set(manifest.read_text(encoding="utf-8").split("\n")) - {""} if manifest.exists() else set()
     written = 0
-    for rel_path, text in pages.items():
+    for rel_path, content in pages.items():
         path = docs_dir / rel_path
-        if path.exists() and path.read_text(encoding="utf-8") == text:
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        if path.exists() and path.read_bytes() == data:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(data)
         written += 1
     removed = 0
     for rel_path in sorted(old - set(pages)):

@@ -34,7 +34,7 @@ def on_pre_build(config, **kwargs):
         schema, catalogue = build.prepare(root)
     except build.InputError as exc:
         raise PluginError("\n" + str(exc)) from None
-    stats = build.generate_site(schema, catalogue, Path(config.docs_dir), config.site_url or "/")
+    stats = build.generate_site(schema, catalogue, Path(config.docs_dir), config.site_url or "/", root)
     log.info("generated %(pages)d pages (%(written)d written, %(removed)d removed)", stats)
     log.info("hook time: %.3f s", time.perf_counter() - started)
     _last.update(signature=signature, schema=schema, catalogue=catalogue)

@@ -363,3 +363,26 @@ def test_valid_country_context_and_instruments_load(mini):
     cat = load.load(mini)
     assert cat.context["PE"]["indicators"][0]["value"] == 21.8
     assert cat.entries["prog"].facts["instruments"] == ["r193"]
+
+
+def test_image_path_traversal_and_absolute_paths_are_refused(mini):
+    edit(mini, "prog.en.md", "Text.", "Text.\n\n![map](../../../etc/passwd)\n\n[file](/etc/passwd)")
+    found = problems(mini)
+    assert found[0].startswith('practices/prog.en.md:10: body: "../../../etc/passwd" points outside the compendio'), found
+    assert found[1].startswith('practices/prog.en.md:12: body: "/etc/passwd" points outside the compendio'), found
+    assert len(found) == 2
+
+
+def test_images_come_from_practices_images(mini):
+    edit(mini, "prog.en.md", "Text.", "Text.\n\n![A workshop](images/workshop.png)")
+    assert only(mini) == ('practices/prog.en.md:10: body: the image "images/workshop.png" is not in practices/images/; '
+                          "add the file there or correct the name")
+    (mini / "practices" / "images").mkdir()
+    (mini / "practices" / "images" / "workshop.png").write_bytes(b"\x89PNG\r\n")
+    assert problems(mini) == []
+
+
+def test_other_link_schemes_are_refused(mini):
+    edit(mini, "prog.en.md", "Text.", 'Text <a href="file:///etc/passwd">x</a> and [y](ftp://example.org/x).')
+    found = problems(mini)
+    assert len(found) == 2 and all("is not an address an entry can use" in p or "points outside" in p for p in found)
