@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from compendio import build, export, generate, links  # noqa: E402
+from compendio import build, export, generate, links, sanitize  # noqa: E402
 
 log = get_plugin_logger(__name__)
 # mkdocs-static-i18n runs the whole build once per language, and `serve` rebuilds on every change: keep the last
@@ -67,3 +67,8 @@ def on_page_context(context, page, config, nav, **kwargs):
     if url is not ...:
         page.edit_url = url
     return context
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    """Pages that carry contributors' prose are sanitised after rendering (see compendio/sanitize.py)."""
+    return sanitize.clean(html) if sanitize.needs_cleaning(page.file.src_uri) else html
