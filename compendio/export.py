@@ -87,3 +87,13 @@ def write_collections(cat: Catalogue, schema: Schema, lang: str, site_dir: Path,
         path.write_text("\ufeff" + to_csv(cat, schema, lang, base_url, collection["entries"]), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def write_schema(schema_dir: Path, target: Path) -> list[Path]:
+    """Publish schema/*.json unchanged, so /schema/entry.schema.json is the same file the build uses."""
+    target.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for path in sorted(Path(schema_dir).glob("*.json")):
+        (target / path.name).write_bytes(path.read_bytes())
+        paths.append(target / path.name)
+    return paths

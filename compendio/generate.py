@@ -10,7 +10,7 @@ from collections import defaultdict
 
 import markdown
 
-from . import i18n
+from . import feed, i18n
 from .html import a, esc, front_matter, rel, url_of
 from .model import Catalogue, Entry
 from .schema import Schema
@@ -285,7 +285,9 @@ class Pages:
     def entry_page(self, e: Entry) -> str:
         here = f"entries/{e.slug}"
         lang = self.lang if self.lang in e.files else e.files_lang()
-        out = [front_matter(e.title(self.lang), e.localized(self.lang, "summary"))]
+        other = "en" if self.lang == "es" else "es"
+        ld = feed.jsonld(e, self.cat, self.schema, self.lang, self.url(here), self.url(here, other))
+        out = [front_matter(e.title(self.lang), e.localized(self.lang, "summary"), extra={"jsonld": ld})]
         out.append(f'<h1 id="title">{esc(e.title(self.lang))}</h1>\n\n')
         if self.lang not in e.files:
             out.append(f'!!! warning "{self.t("translation_pending_title")}"\n    {self.t("translation_pending")}\n')

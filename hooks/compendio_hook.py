@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from compendio import build, export, generate, links, sanitize  # noqa: E402
+from compendio import build, export, feed, generate, links, sanitize  # noqa: E402
 
 log = get_plugin_logger(__name__)
 # mkdocs-static-i18n runs the whole build once per language, and `serve` rebuilds on every change: keep the last
@@ -54,6 +54,10 @@ def on_post_build(config, **kwargs):
         (site / rel_path).parent.mkdir(parents=True, exist_ok=True)
         (site / rel_path).write_text(text, encoding="utf-8")
     export.write(_last["catalogue"], _last["schema"], lang, site, base)
+    root = Path(config.config_file_path).parent
+    (site / "feed.xml").write_bytes(feed.atom(_last["catalogue"], _last["schema"], lang, base, feed.file_dates(root)))
+    if lang == default:  # the schema contributors' tools and data users read, at a stable address
+        export.write_schema(root / "schema", site / "schema")
     export.write_collections(_last["catalogue"], _last["schema"], lang, site, base)
     log.info("hook time: %.3f s (export)", time.perf_counter() - started)
 

@@ -8,7 +8,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 # What a build needs; not the venv, the built site or generated pages.
-PROJECT_PARTS = ("compendio", "hooks", "schema", "data", "practices", "scripts", "mkdocs.yml")
+PROJECT_PARTS = ("compendio", "hooks", "overrides", "schema", "data", "practices", "scripts", "mkdocs.yml")
 
 
 def copy_project(dest: Path, root: Path = ROOT) -> Path:

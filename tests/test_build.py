@@ -229,3 +229,36 @@ def test_raw_html_in_the_body_is_sanitised(project):
     html = page_html(project / "site", "en/entries/score-colombia")
     assert '<abbr title="International Labour Organization">ILO</abbr>' in html and "<sup>1</sup>" in html
     assert "<marquee" not in html and "moving" in html  # the tag is dropped, its text kept
+
+
+def test_atom_feed_per_language(built):
+    from xml.etree import ElementTree as ET
+
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    for prefix, lang, title in (("", "es", "Proyecto SCORE Colombia"), ("en/", "en", "SCORE Colombia project")):
+        feed = ET.parse(built / prefix / "feed.xml").getroot()
+        entries = feed.findall("a:entry", ns)
+        titles = [e.findtext("a:title", namespaces=ns) for e in entries]
+        assert title in titles
+        link = entries[titles.index(title)].find("a:link", ns).get("href")
+        assert link == f"https://compendio-ess.example.org/{prefix}entries/score-colombia/"
+        updated = [e.findtext("a:updated", namespaces=ns) for e in entries]
+        assert updated == sorted(updated, reverse=True)  # newest first
+        assert 'type="application/atom+xml"' in page_html(built, f"{prefix}entries/score")
+
+
+def test_entry_pages_carry_schema_org_json_ld(built):
+    for prefix, lang, country in (("", "es", "Pakistán"), ("en/", "en", "Pakistan")):
+        html = page_html(built, f"{prefix}entries/self-help-groups-south-punjab")
+        data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+        assert data["@context"] == "https://schema.org" and data["inLanguage"] == lang
+        assert data["url"].endswith(f"/{prefix}entries/self-help-groups-south-punjab/")
+        assert {"@type": "Country", "name": country, "identifier": "PK"} in data["spatialCoverage"]
+        assert any(f["name"] == "ICCO Cooperation" for f in data["funder"])
+
+
+def test_schema_is_published_at_a_stable_address(built):
+    from conftest import ROOT
+
+    for name in ("entry.schema.json", "vocabularies.json"):
+        assert (built / "schema" / name).read_bytes() == (ROOT / "schema" / name).read_bytes()
