@@ -8,7 +8,7 @@ DEFAULT_COMPARE = ("countries", "period", "methodologies", "funders", "key_resul
 
 
 class CollectionPages(Pages):
-    """All generated pages of a language, collections included."""
+    """The collections' pages of a language."""
 
     def text(self, texts: dict) -> str:
         return self.text_in_lang_plain(texts)
@@ -75,8 +75,8 @@ class CollectionPages(Pages):
                              for s in cited) + "</ul>\n")
         return "".join(out)
 
-    def all(self) -> dict:
-        pages = super().all()
+    def own(self) -> dict:
+        pages = {}
         if self.cat.collections:
             pages["collections/index"] = self.collection_index()
         for slug, c in self.cat.collections.items():

@@ -20,7 +20,8 @@ DIMENSIONS = ("countries", "themes", "target_groups", "methodologies", "organisa
 FOLDERS = {"countries": "countries", "themes": "themes", "target_groups": "target-groups",
            "methodologies": "methodologies", "organisations": "organisations", "sdgs": "sdgs", "years": "years"}
 # Every top-level folder (and root page) the generator writes, so the writer can prune and git can ignore them.
-GENERATED_ROOTS = ("index", "entries", "kinds", "compare", "sources", "instruments", "collections", *FOLDERS.values())
+GENERATED_ROOTS = ("index", "entries", "kinds", "compare", "sources", "instruments", "collections", "contribute",
+                   *FOLDERS.values())
 
 
 def slugify(term) -> str:
@@ -508,7 +509,8 @@ class Pages:
                 f'<ul class="ce-counts">{counts_html}</ul>\n<ul class="ce-kinds">{kinds}</ul>\n'
                 f'<h2>{esc(self.t("home_browse"))}</h2>\n<ul class="ce-browse">{browse}</ul>\n')
 
-    def all(self) -> dict:
+    def own(self) -> dict:
+        """The pages this builder makes (subclasses make other pages with the same helpers)."""
         pages = {"index": self.home(), "entries/index": self.entries_index(), "sources/index": self.sources_page(),
                  "compare/index": self.compare_index(), "compare/methodologies": self.compare_methodologies(),
                  "compare/programmes": self.compare_programmes()}
@@ -539,9 +541,11 @@ def _markdown_html(text: str, here: str) -> str:
 def generate(cat: Catalogue, schema: Schema, languages=("es", "en"), base_url: str = "/") -> dict[str, str]:
     """Every generated page in every language: {"entries/score.es.md": Markdown, ...}."""
     from .collection_pages import CollectionPages
+    from .contribute_pages import ContributePages
 
     out = {}
     for lang in languages:
-        for page, text in CollectionPages(cat, schema, lang, base_url).all().items():
-            out[f"{page}.{lang}.md"] = text
+        for builder in (Pages, CollectionPages, ContributePages):
+            for page, text in builder(cat, schema, lang, base_url).own().items():
+                out[f"{page}.{lang}.md"] = text
     return out

@@ -169,6 +169,8 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
         entry = checker.merge(slug, by_lang)
         if entry:
             entries[slug] = entry
+        else:
+            unreadable.add(slug)  # its own problem is reported; references to it are not
 
     def located(slug, path):
         by_lang = grouped[slug]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html.parser import HTMLParser
 from collections import defaultdict
 
 from . import yamldata
@@ -20,11 +21,17 @@ _TYPE_NAMES = {
     "object": "a group of `key: value` lines", "boolean": "true or false", "null": "empty",
 }
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!]|javascript\s*:", re.IGNORECASE)
+_UNSAFE_TAGS = ("script", "iframe", "object", "embed", "style", "form", "input", "meta", "link", "base", "frame",
+                "frameset", "applet", "svg", "math")
 _UNSAFE_BODY = re.compile(
-    r"<\s*(script|iframe|object|embed|style|form|input|meta|link|base)\b|\bon[a-z]+\s*=|javascript\s*:|vbscript\s*:"
-    r"|data\s*:\s*text/html",
+    r"<\s*(?:" + "|".join(_UNSAFE_TAGS) + r")\b|\bon[a-z]+\s*=|javascript\s*:|vbscript\s*:"
+    r"|\bdata\s*:\s*[a-z-]+/[a-z0-9.+-]+",
     re.IGNORECASE,
 )
+# Attribute lists ({: .class }) may name classes and ids; setting an address or a style there would override
+# what the text shows.
+_ATTR_LIST = re.compile(r"\{[^{}\n]*?\b(href|src|srcset|style)\s*=", re.IGNORECASE)
+_COUNTRY_ALIASES = {"UK": "GB", "EL": "GR", "EN": "GB"}
 
 
 def _type_name(value) -> str:
@@ -67,7 +74,12 @@ class Checker:
 
     # --- schema errors, turned into messages a contributor can act on
     def schema_errors(self, validator, data, shown, line_of, prefix=()):
-        for err in self.schema.errors(validator, data):
+        errors = self.schema.errors(validator, data)
+        # A misspelt key is reported as unknown, with the field it meant: that field is not also "missing".
+        meant = {(tuple(e.absolute_path), hit) for e in errors if e.validator == "additionalProperties"
+                 for k in e.instance if k not in e.schema.get("properties", {})
+                 for hit in closest(k, list(e.schema.get("properties", {})))}
+        for err in errors:
             if isinstance(err.instance, str) and err.instance.startswith(PLACEHOLDER):
                 continue  # reported once, as a placeholder, by _check_plain_text
             path = prefix + tuple(err.absolute_path)
@@ -79,7 +91,8 @@ class Checker:
                 continue
             if err.validator == "required":
                 for name in self.missing_fields(err):
-                    self.add(shown, line_of(path), field_name(path), self.missing_message(name, path))
+                    if (tuple(err.absolute_path), name) not in meant:
+                        self.add(shown, line_of(path), field_name(path), self.missing_message(name, path))
                 continue
             self.add(shown, line_of(path), field_name(path), self.explain(err, path))
 
@@ -104,6 +117,12 @@ class Checker:
             extra = ""
             if {"integer", "number"} & set(expected) and isinstance(inst, str) and inst.strip().isdigit():
                 extra = f" Remove the quotes around {inst.strip()}."
+            elif {"integer", "number"} & set(expected) and isinstance(inst, str) and re.fullmatch(r"\s*[\d.,]+\s*%\s*", inst):
+                extra = f" Write the number alone, {inst.strip().rstrip('%').strip()}: the unit says it is a percentage."
+            elif {"integer", "number"} & set(expected) and isinstance(inst, str) and re.fullmatch(r"\d{1,3}([.,]\d{3})+", inst.strip()):
+                extra = f" Write it without thousands separators: {re.sub(r'[.,]', '', inst.strip())}."
+            elif "boolean" in expected and isinstance(inst, str) and inst.lower() in ("yes", "no", "si", "sí", "y", "n", "on", "off"):
+                extra = " Write true or false."
             elif "array" in expected and not isinstance(inst, list):
                 extra = f" Write it as a list, e.g. {leaf}: [{inst}]" if isinstance(inst, (str, int)) else ""
             elif "string" in expected and isinstance(inst, (bool, int, float)):
@@ -111,6 +130,8 @@ class Checker:
             return f"must be {want}, not {got}.{extra}"
         if v == "pattern":
             return self._pattern_message(inst, path, hint)
+        if "sdgs" in path and v in ("minimum", "maximum"):
+            return f"there is no Sustainable Development Goal {inst}: the goals are numbered 1 to 17"
         if v in ("minimum", "exclusiveMinimum"):
             return f"{inst} is below the minimum of {err.validator_value}; {hint or 'correct the value'}"
         if v in ("maximum", "exclusiveMaximum"):
@@ -120,7 +141,7 @@ class Checker:
         if v == "maxLength":
             return f"is too long ({len(inst)} characters, at most {err.validator_value}); shorten it"
         if v == "minItems":
-            return f"needs at least {err.validator_value} item(s); add them or remove the field"
+            return f"is empty: it needs at least {err.validator_value} item; add it"
         if v == "minProperties":
             return "is empty; give at least one language, e.g. {es: ..., en: ...}"
         if v in ("oneOf", "anyOf"):
@@ -174,8 +195,17 @@ class Checker:
             for m in _UNSAFE_BODY.finditer(text):
                 line = (sec.text_line if sec else base) + text[: m.start()].count("\n")
                 self.add(f.path, line, "body", f'"{m.group(0).strip()}" is not allowed in the text (scripts, '
-                         "embedded pages, event handlers and javascript: links are removed for readers' safety); "
-                         "delete it or use a plain Markdown link")
+                         "embedded pages, event handlers and javascript: or data: links are removed for readers' "
+                         "safety); delete it or use a plain Markdown link")
+            for m in _ATTR_LIST.finditer(text):
+                line = (sec.text_line if sec else base) + text[: m.start()].count("\n")
+                name = m.group(1).lower()
+                if name == "style":
+                    self.add(f.path, line, "body", '"style=" is not allowed in the text (a style can cover or disguise '
+                             "the page); delete it")
+                else:
+                    self.add(f.path, line, "body", f'"{name}=" is not allowed in an attribute list {{ ... }}: it would '
+                             "replace the address of the link; write the address in the link itself, [text](address)")
 
     def _check_plain_text(self, value, path, f: EntryFile):
         if isinstance(value, dict):
@@ -330,8 +360,9 @@ def check_countries(checker: Checker, entry: Entry, line_of_entry):
     for i, code in enumerate(entry.facts.get("countries") or []):
         if isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code) and code not in checker.countries:
             path, line = line_of_entry(("countries", i))
-            checker.add(path, line, f"countries[{i}]",
-                        f'"{code}" is not a country code in CLDR.{did_you_mean(code, list(checker.countries))}')
+            tip = f' Did you mean "{_COUNTRY_ALIASES[code]}"?' if code in _COUNTRY_ALIASES else \
+                did_you_mean(code, list(checker.countries))
+            checker.add(path, line, f"countries[{i}]", f'"{code}" is not a country code in CLDR.{tip}')
 
 
 def check_registry_sources(checker: Checker, records: dict, where: dict, sources: dict):
@@ -396,10 +427,39 @@ def check_references(checker: Checker, entries: dict, organisations: dict, sourc
 # Where a link or image in an entry's text may lead. Anything else is refused: a reader must never be sent to a
 # file of the build machine, a path outside the site, or a script.
 _TARGETS = [
-    re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)"),       # [text](target), ![alt](src)
-    re.compile(r"^\s{0,3}()\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M),              # [ref]: target
-    re.compile(r"<[a-z]+[^>]*?\b(?:(src)|href)\s*=\s*[\"']?([^\"'\s>]*)", re.I),  # raw HTML
+    re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)"),  # [text](target)
+    re.compile(r"^\s{0,3}()\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M),                         # [ref]: target
 ]
+
+
+class _HtmlTargets(HTMLParser):
+    """Addresses in raw HTML of an entry's text: (is_image, address, line offset, tag), parsed as browsers do."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        line = self.getpos()[0] - 1
+        for name, value in attrs:
+            if name in ("href", "src"):
+                self.found.append((name == "src", (value or "").strip(), line, tag))
+            elif name == "srcset":
+                for candidate in (value or "").split(","):
+                    self.found.append((True, candidate.strip().split(" ")[0], line, tag))
+            elif name == "style":
+                self.found.append((None, "style", line, tag))
+
+    handle_startendtag = handle_starttag
+
+
+def _html_targets(text: str):
+    if "<" not in text:
+        return []
+    parser = _HtmlTargets()
+    parser.feed(text)
+    parser.close()
+    return parser.found
 _ENTRY_TARGET = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.md(#[A-Za-z0-9_-]*)?$")
 _IMAGE_TARGET = re.compile(r"^images/([a-z0-9]+(?:[-_][a-z0-9]+)*\.(?:png|jpe?g|webp|gif))$")
 _WEB_TARGET = re.compile(r"^(?:https?://[^\s<>\"']+|mailto:[^\s<>\"']+)$", re.I)
@@ -420,12 +480,23 @@ def check_body_links(checker: Checker, files, known_slugs, images=frozenset()):
                     problem = _target_problem(target, is_image, known_slugs, images)
                     if problem:
                         checker.add(f.path, line, "body", problem)
+            flagged = {first + text[: m.start()].count("\n") for m in _UNSAFE_BODY.finditer(text)}
+            for is_image, target, offset, tag in _html_targets(text):
+                if tag in _UNSAFE_TAGS or first + offset in flagged:
+                    continue  # the tag or its line is already reported as unsafe
+                if is_image is None:
+                    checker.add(f.path, first + offset, "body", '"style=" is not allowed in the text (a style can '
+                                "cover or disguise the page); delete it")
+                    continue
+                problem = _target_problem(target, is_image, known_slugs, images)
+                if problem:
+                    checker.add(f.path, first + offset, "body", problem)
 
 
 def _target_problem(target: str, is_image: bool, known_slugs, images) -> str:
     if not target:
         return "a link has no address; add it or remove the link"
-    if re.match(r"(?i)(javascript|vbscript|data)\s*:", target):
+    if re.match(r"(?i)(javascript|vbscript)\s*:|data\s*:\s*[a-z-]+/", target):
         return ""  # reported once, by the unsafe-text check
     entry = _ENTRY_TARGET.match(target)
     if entry and not is_image:
@@ -437,8 +508,11 @@ def _target_problem(target: str, is_image: bool, known_slugs, images) -> str:
     if image and is_image:
         return "" if image.group(1) in images else (
             f'the image "{target}" is not in practices/images/; add the file there or correct the name')
-    if _WEB_TARGET.match(target) and not is_image:
-        return ""
+    if _WEB_TARGET.match(target):
+        if not is_image:
+            return ""
+        return (f'the image "{target}" is on another website; images are shown from practices/images/: add the file '
+                "there (with permission to use it) and write ![text](images/name.png)")
     if target.startswith("#") and not is_image:
         return ""
     if ".." in target or target.startswith(("/", "\\", "~", "file:")):

@@ -25,10 +25,10 @@ _INT_OCT = re.compile(r"^0o[0-7]+$")
 _INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _SPECIAL_FLOAT = re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
-_STANDARD_TAGS = {
-    "tag:yaml.org,2002:" + t
-    for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary", "merge", "value")
-}
+# Tags the composer gives plain data. Any other tag (!!python/object, !!binary, !!set, a custom !tag) is refused.
+_STANDARD_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_STR = "tag:yaml.org,2002:str"
+_IMPLICIT = yaml.resolver.Resolver()
 
 
 class YamlError(Exception):
@@ -76,10 +76,19 @@ def load(text: str, first_line: int = 1):
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + offset) if mark else first_line
         problem = (exc.problem or "invalid YAML").strip()
-        hint = _yaml_hint(problem)
-        raise YamlError(line, "", f"the front matter is not valid YAML ({problem}). {hint}") from None
+        context = (exc.context or "").strip()
+        if "quoted scalar" in context and exc.context_mark:  # point at the quote that was never closed
+            mark, problem = exc.context_mark, "a quote is opened and never closed"
+        if "never closed" not in problem and mark:
+            # A quote left open swallows the next lines, and the parser only notices further down: look back for it.
+            source = text.split("\n")
+            for i in range(mark.line, max(mark.line - 3, -1), -1):
+                if i < len(source) and _open_quote(source[i]):
+                    mark, problem = yaml.Mark("", 0, i, 0, None, None), "a quote is opened and never closed"
+                    break
+        line = (mark.line + 1 + offset) if mark else first_line
+        raise YamlError(line, "", f"the front matter is not valid YAML ({problem}). {_yaml_hint(problem)}") from None
     except yaml.YAMLError as exc:
         raise YamlError(first_line, "", f"the front matter is not valid YAML ({exc}).") from None
     lines: dict[tuple, int] = {}
@@ -93,9 +102,13 @@ def load(text: str, first_line: int = 1):
                             "anchors and aliases (&name, *name) are not allowed; write the value out in full")
         seen.add(id(node))
         lines[path] = node.start_mark.line + 1 + offset
-        if node.tag not in _STANDARD_TAGS and not node.tag.startswith("tag:yaml.org,2002:"):
-            raise YamlError(lines[path], _field(path), f"the YAML tag {node.tag} is not allowed; remove it")
+        if node.tag not in _STANDARD_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise YamlError(lines[path], _field(path), f"the YAML tag {tag} is not allowed; remove it")
         if isinstance(node, yaml.ScalarNode):
+            if node.tag == _STR and node.style in (None, "") and \
+                    _IMPLICIT.resolve(yaml.ScalarNode, node.value, (True, False)) != _STR:
+                return node.value  # written !!str 12: the writer asked for text
             try:
                 return _scalar(node)
             except YamlError as exc:
@@ -119,7 +132,22 @@ def load(text: str, first_line: int = 1):
     return build(root, ()), lines
 
 
+def _open_quote(line: str) -> bool:
+    """A value that starts with a quote and does not end with the same quote."""
+    _, sep, value = line.partition(": ")
+    value = (value if sep else line.lstrip("- ")).strip()
+    return len(value) > 0 and value[0] in "\"'" and (len(value) == 1 or value[-1] != value[0])
+
+
 def _yaml_hint(problem: str) -> str:
+    if "never closed" in problem:
+        return 'Close the quote at the end of the value, e.g. title: "SCORE Colombia".'
+    if "'-' indicator" in problem:
+        return 'Every item of a list starts with "- " at the same indentation as the others.'
+    if "']'" in problem:
+        return 'A list written as [a, b] must close with "]" on the same line.'
+    if "'}'" in problem:
+        return 'A group written as {key: value} must close with "}" on the same line.'
     if "tab" in problem:
         return "Indent with spaces, not tabs."
     if "mapping values are not allowed" in problem:

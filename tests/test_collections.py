@@ -76,7 +76,7 @@ def test_broken_collection_fails_the_build_with_clear_messages(project):
     assert result.returncode == 1 and "Traceback" not in out
     assert 'data/collections/bad.yml:3: entries[1]: no entry "scor-colombia". Did you mean "score-colombia"?' in out
     assert 'data/collections/bad.yml:3: entries[2]: "score" is listed twice; keep one' in out
-    assert "data/collections/empty.yml:3: entries: needs at least 1 item(s)" in out
+    assert "data/collections/empty.yml:3: entries: is empty: it needs at least 1 item; add it" in out
     assert not (project / "site").exists()
 
 

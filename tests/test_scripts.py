@@ -78,3 +78,17 @@ def test_export_writes_json_and_csv_per_language(tmp_path):
     row = next(r for r in rows if r["slug"] == "score-colombia")
     assert row["title"] == "Proyecto SCORE Colombia" and row["country_names"] == "Colombia"
     assert "69.573 trabajadores" in row["results"] and row["url"] == "https://example.org/entries/score-colombia/"
+
+
+def test_translation_starts_from_the_other_language(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "practices" / "score-peru.en.md").unlink()
+    result = run("translate.py", "--slug", "score-peru", "--to", "en", cwd=project)
+    assert result.returncode == 0, result.stderr
+    text = (project / "practices" / "score-peru.en.md").read_text(encoding="utf-8")
+    assert text.startswith('---\ntitle: "TODO: Proyecto SCORE Perú"') or 'title: "TODO: ' in text
+    assert "## Overview" in text and "kind:" not in text      # English headings; facts stay in the Spanish file
+    check = run("validate.py", cwd=project)
+    assert check.returncode == 1
+    assert 'practices/score-peru.en.md:2: title: "TODO: ' in check.stderr  # the validator lists what to translate
+    assert run("translate.py", "--slug", "score-peru", "--to", "en", cwd=project).returncode == 2  # exists now

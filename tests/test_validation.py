@@ -347,7 +347,7 @@ def test_country_context_and_instruments_are_checked(mini):
                                                    encoding="utf-8")
     edit(mini, "prog.es.md", "methodologies: [tool]", "methodologies: [tool]\ninstruments: [r139]")
     found = problems(mini)
-    assert "data/countries.yml:2: PR.indicators: needs at least 1 item(s); add them or remove the field" in found, found
+    assert "data/countries.yml:2: PR.indicators: is empty: it needs at least 1 item; add it" in found, found
     assert any(p.startswith('data/countries.yml:3: PEE: "PEE" is not an ISO 3166-1 alpha-2 country code in CLDR.')
                for p in found), found
     assert 'data/instruments.yml:7: r193.source: no source document "ilo-2016". Did you mean "ilo-andean-2016"? ' \

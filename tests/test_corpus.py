@@ -1,0 +1,82 @@
+"""The corpus of malformed contributions (tests/corpus/, see its README.md): each case is one contribution a
+person could send; it must be refused with InputError (never another exception) and print its own message."""
+from __future__ import annotations
+
+import shutil
+import sys
+
+import pytest
+
+from compendio import load
+from compendio.problems import InputError
+from conftest import ROOT, copy_project, run_build
+
+sys.path.insert(0, str(ROOT / "tests" / "corpus"))
+import runner  # noqa: E402  (tests/corpus/runner.py: builds and checks the cases; make_readme.py uses it too)
+
+# Cases the validator does not catch yet. Their expected.txt holds the message they should print.
+NOT_DETECTED_YET: set[str] = set()
+# The case run through a real `mkdocs build --strict`.
+BUILD_CASE = "57-body-script"
+
+CASES = runner.cases()
+
+
+def _param(case):
+    marks = [pytest.mark.xfail(strict=True, reason="not detected yet", raises=AssertionError)] \
+        if case.name in NOT_DETECTED_YET else []
+    return pytest.param(case, id=case.name, marks=marks)
+
+
+def test_the_corpus_is_complete():
+    names = [c.name for c in CASES]
+    assert len(names) >= 45, names
+    assert NOT_DETECTED_YET <= set(names), NOT_DETECTED_YET - set(names)
+    assert BUILD_CASE in names and BUILD_CASE not in NOT_DETECTED_YET
+    assert len({n[:2] for n in names}) == len(names), "two cases share a number"
+    for case in CASES:
+        assert runner.expected(case), f"{case.name}: expected.txt is missing or empty"
+        assert runner.contribution(case) or runner.lines(case / "delete.txt"), f"{case.name}: no contribution"
+        assert runner.describe(case), f"{case.name}: README.md should say in one line what is wrong"
+        for rel in runner.lines(case / "delete.txt"):
+            assert (runner.BASE / rel).is_file(), f"{case.name}: delete.txt names {rel}, which is not a base file"
+
+
+def test_the_base_project_is_valid(tmp_path):
+    """The base is tests/test_validation.py's `mini` project: the same four files, and no problem."""
+    from test_validation import METHOD_EN, METHOD_ES, PROG_EN, PROG_ES
+
+    base = {"tool.es.md": METHOD_ES, "tool.en.md": METHOD_EN, "prog.es.md": PROG_ES, "prog.en.md": PROG_EN}
+    assert {p.name: p.read_text(encoding="utf-8") for p in (runner.BASE / "practices").iterdir()} == base
+    cat = load.load(runner.build_base(tmp_path / "project"))
+    assert set(cat.entries) == {"tool", "prog"}
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_the_contribution_is_refused_with_its_message(case, tmp_path):
+    root = runner.build(case, tmp_path / "project")
+    try:
+        load.load(root)
+    except InputError as exc:
+        problems = [str(p) for p in exc.problems]
+    else:
+        raise AssertionError(f"{case.name}: the project loaded without any problem")
+    assert not [p for p in problems if "Traceback" in p], problems
+    missing = runner.missing(case, problems)
+    assert not missing, "expected, not printed:\n  " + "\n  ".join(missing) + "\nprinted:\n  " + "\n  ".join(problems)
+
+
+def test_a_corpus_case_fails_the_real_build_and_publishes_nothing(tmp_path):
+    """The whole project, plus the base entries, plus one case: `mkdocs build --strict` stops with its message."""
+    case = runner.CORPUS / BUILD_CASE
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(runner.BASE, project, dirs_exist_ok=True)  # tool and prog, beside the real entries
+    runner.apply(case, project)
+    result = run_build(project)
+    out = result.stdout + result.stderr
+    assert result.returncode == 1, out[-3000:]
+    assert "Traceback" not in out, out[-3000:]
+    for want in runner.expected(case):
+        assert (want[:-3] if want.endswith("...") else want) in out, out[-3000:]
+    assert not (project / "site").exists(), "nothing may be published when the input is broken"
+    assert not (project / "docs" / "entries").exists(), "no page may be generated from broken input"
