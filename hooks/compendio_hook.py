@@ -3,18 +3,19 @@ export the entries as open data. Kept thin: the logic lives in the compendio pac
 """
 from __future__ import annotations
 
+import re
 import sys
 import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import CombinedEvent, event_priority, get_plugin_logger
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from compendio import build, export, feed, generate, links, sanitize  # noqa: E402
+from compendio import build, export, feed, generate, links, sanitize, search  # noqa: E402
 
 log = get_plugin_logger(__name__)
 # mkdocs-static-i18n runs the whole build once per language, and `serve` rebuilds on every change: keep the last
@@ -40,7 +41,8 @@ def on_pre_build(config, **kwargs):
     _last.update(signature=signature, schema=schema, catalogue=catalogue)
 
 
-def on_post_build(config, **kwargs):
+@event_priority(0)
+def _export(config, **kwargs):
     started = time.perf_counter()
     i18n = config.plugins.get("i18n")
     lang = getattr(i18n, "current_language", None) or config.theme["language"]
@@ -62,6 +64,22 @@ def on_post_build(config, **kwargs):
     log.info("hook time: %.3f s (export)", time.perf_counter() - started)
 
 
+@event_priority(-150)
+def _search(config, **kwargs):
+    """After mkdocs-static-i18n (-100) has written the final, two-language search index."""
+    started = time.perf_counter()
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    i18n = config.plugins.get("i18n")
+    if index.exists() and i18n and not getattr(i18n, "building", False):  # the outer build: the index is final
+        if search.enrich(index, Path(config.config_file_path).parent / "data" / "search_synonyms.yml"):
+            languages = tuple(lang.locale for lang in i18n.config.languages)
+            search.per_language(index, languages, i18n.default_language)
+    log.info("hook time: %.3f s (search)", time.perf_counter() - started)
+
+
+on_post_build = CombinedEvent(_export, _search)
+
+
 def on_page_context(context, page, config, nav, **kwargs):
     """Generated pages: "edit this page" leads to the entry's file in practices/, or nowhere."""
     i18n = config.plugins.get("i18n")
@@ -76,3 +94,14 @@ def on_page_context(context, page, config, nav, **kwargs):
 def on_page_content(html, page, config, files, **kwargs):
     """Pages that carry contributors' prose are sanitised after rendering (see compendio/sanitize.py)."""
     return sanitize.clean(html) if sanitize.needs_cleaning(page.file.src_uri) else html
+
+
+def on_post_page(output, page, config, **kwargs):
+    """Pages of a language other than the default search that language's own index (see compendio/search.py):
+    their script config's base points to the language's root instead of the site's."""
+    i18n = config.plugins.get("i18n")
+    lang = getattr(i18n, "current_language", None)
+    if not i18n or lang == i18n.default_language:
+        return output
+    return re.sub(r'("base": ")([^"]*)(")', lambda m: f"{m.group(1)}{m.group(2).rstrip('/') or '.'}/{lang}/{m.group(3)}",
+                  output, count=1)

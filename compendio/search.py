@@ -1,0 +1,90 @@
+"""Make the site search find words with or without accents, and across the two languages' spellings.
+
+Material's search (lunr) matches words as written: "Narino" does not find "Nariño". After the index is written we
+add, to each page's text, the accent-free form of its accented words and the other language's spelling of the
+words listed in data/search_synonyms.yml (quinua / quinoa). The index stays one file for both languages; the
+index is then written once per language: /search/search_index.json for Spanish pages and
+/en/search/search_index.json for English ones, each with both languages' pages and its own language's pages
+boosted, so results in the page's language come first (the English pages' search reads the second file, see
+hooks/compendio_hook.py on_post_page)."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from . import yamldata
+
+MARK = "compendio"  # set in the index's config once it has been processed
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fold(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+
+
+def synonyms(path: Path) -> dict[str, set[str]]:
+    """word -> the words that should find it too, from pairs such as [quinua, quinoa]."""
+    if not path.exists():
+        return {}
+    data, _ = yamldata.load(path.read_text(encoding="utf-8"))
+    out: dict[str, set[str]] = {}
+    for group in data.get("groups", []):
+        words = {fold(w) for w in group}
+        for w in words:
+            out.setdefault(w, set()).update(words - {w})
+    return out
+
+
+def extra_words(text: str, same: dict[str, set[str]]) -> str:
+    words = {w.lower() for w in WORD.findall(text)}
+    extra = {fold(w) for w in words if fold(w) != w}
+    for w in words | extra:
+        extra |= same.get(fold(w), set())
+    return " ".join(sorted(extra - words))
+
+
+def enrich(index_path: Path, synonyms_path: Path) -> bool:
+    """Add the extra words to every document of a search_index.json. Returns False if already done."""
+    index = json.loads(Path(index_path).read_text(encoding="utf-8"))
+    if index.get("config", {}).get(MARK):
+        return False
+    same = synonyms(synonyms_path)
+    for doc in index["docs"]:
+        # Words of the title go into the title (weighted as a title match), the others into the text.
+        title_extra = extra_words(doc.get("title", ""), same)
+        extra = extra_words(f'{doc.get("title", "")} {doc.get("text", "")}', same)
+        if title_extra:
+            doc["title"] = f'{doc.get("title", "")}<span hidden> {title_extra}</span>'
+        if extra:
+            doc["text"] = f'{doc.get("text", "")} <span hidden>{extra}</span>'
+    index["config"][MARK] = "folded"
+    Path(index_path).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return True
+
+
+def per_language(index_path: Path, languages: tuple[str, ...], default: str, boost: float = 4.0) -> list[Path]:
+    """Write one index per language from the two-language index at the site root. Locations in the index are
+    relative to the site root; in a language's own index they are made relative to that language's root."""
+    index = json.loads(Path(index_path).read_text(encoding="utf-8"))
+    site = Path(index_path).parent.parent
+    written = []
+    for lang in languages:
+        docs = []
+        for doc in index["docs"]:
+            loc = doc["location"]
+            doc_lang = next((l for l in languages if l != default and loc.startswith(f"{l}/")), default)
+            if lang != default:
+                loc = loc[len(lang) + 1:] if doc_lang == lang else "../" + loc
+            new = {**doc, "location": loc}
+            if doc_lang == lang:
+                new["boost"] = boost
+            else:
+                new.pop("boost", None)
+            docs.append(new)
+        target = site / ("" if lang == default else lang) / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        written.append(target)
+    return written
