@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import generate, load, write
+from . import feed, generate, load, write
 from .problems import InputError
 from .schema import load as load_schema
 
@@ -26,7 +26,9 @@ def signature(root: Path) -> str:
 def prepare(root: Path):
     """Load the schema and the validated catalogue. Raises InputError listing every problem."""
     schema = load_schema(Path(root) / "schema")
-    return schema, load.load(root, schema)
+    catalogue = load.load(root, schema)
+    catalogue.dates = feed.file_dates(Path(root))  # for citations and the feed
+    return schema, catalogue
 
 
 def generate_site(schema, catalogue, docs_dir: Path, base_url: str = "/", root: Path | None = None) -> dict:

@@ -295,8 +295,32 @@ class Pages:
         out.append(f'<p class="ce-summary">{esc(e.localized(self.lang, "summary"))}</p>\n\n')
         out.append(self.fact_box(e, here))
         out.append(self.entry_body(e, here))
+        out.append(self.citation(e, here))
         out.append(self.link_box(here))
         return "".join(out)
+
+    def citation(self, e: Entry, here) -> str:
+        """APA and BibTeX references to the entry's page in this language, with its permanent URL and the date
+        it was last updated. Shown in code blocks, so they copy as typed."""
+        import datetime
+
+        updated = datetime.date.fromisoformat(feed.entry_dates(e, self.cat.dates)[1][:10])
+        title, url = e.title(self.lang), self.url(here)
+        day = i18n.long_date(updated, self.lang)
+        apa = f"Compendio ESS. ({i18n.apa_date(updated, self.lang)}). {title}. Compendio ESS. {url}"
+        bib_title = re.sub(r"([&%$#_{}])", r"\\\1", title)
+        bibtex = "\n".join([
+            f"@misc{{compendio-ess-{e.slug}-{self.lang},",
+            "  author       = {{Compendio ESS}},",
+            f"  title        = {{{bib_title}}},",
+            f"  year         = {{{updated.year}}},",
+            f"  howpublished = {{\\url{{{url}}}}},",
+            f"  note         = {{{self.t('retrieved', date=day)}}},",
+            f"  language     = {{{'spanish' if self.lang == 'es' else 'english'}}}",
+            "}",
+        ])
+        return (f'\n## {self.t("cite")} {{#cite}}\n\n{self.t("cite_apa")}\n\n```text\n{apa}\n```\n\n'
+                f'{self.t("cite_bibtex")}\n\n```text\n{bibtex}\n```\n\n')
 
     def entry_body(self, e: Entry, here, level=2, id_prefix="") -> str:
         """The entry's prose as Markdown, one section per field with its stable anchor, and the results table.

@@ -69,3 +69,14 @@ def ui(key: str, lang: str, ui_file: Path = UI_FILE, **values) -> str:
     """A UI string from data/ui.yml in lang, with {placeholders} filled in."""
     text = _ui(str(ui_file))[key][lang]
     return text.format(**values) if values else text
+
+
+def long_date(value, lang: str) -> str:
+    """A full date as a reader of lang writes it: 22 de noviembre de 2026 / November 22, 2026."""
+    return format_date(value, format="long", locale=lang)
+
+
+def apa_date(value, lang: str) -> str:
+    """The date part of an APA reference: 2026, 22 de noviembre / 2026, November 22."""
+    pattern = "d 'de' MMMM" if lang == "es" else "MMMM d"
+    return f"{value.year}, {format_date(value, format=pattern, locale=lang)}"

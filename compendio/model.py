@@ -58,6 +58,7 @@ class Catalogue:
     context: dict = field(default_factory=dict)  # country code -> indicators and MSME classification
     instruments: dict = field(default_factory=dict)  # id -> international instrument
     collections: dict = field(default_factory=dict)  # slug -> curated list of entries
+    dates: dict = field(default_factory=dict)  # practices/<file> -> (first published, last updated), ISO dates
 
     def by_kind(self, kind: str) -> list[Entry]:
         return [e for e in self.entries.values() if e.kind == kind]

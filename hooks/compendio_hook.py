@@ -57,7 +57,7 @@ def _export(config, **kwargs):
         (site / rel_path).write_text(text, encoding="utf-8")
     export.write(_last["catalogue"], _last["schema"], lang, site, base)
     root = Path(config.config_file_path).parent
-    (site / "feed.xml").write_bytes(feed.atom(_last["catalogue"], _last["schema"], lang, base, feed.file_dates(root)))
+    (site / "feed.xml").write_bytes(feed.atom(_last["catalogue"], _last["schema"], lang, base, _last["catalogue"].dates))
     if lang == default:  # the schema contributors' tools and data users read, at a stable address
         export.write_schema(root / "schema", site / "schema")
     export.write_collections(_last["catalogue"], _last["schema"], lang, site, base)

@@ -262,3 +262,13 @@ def test_schema_is_published_at_a_stable_address(built):
 
     for name in ("entry.schema.json", "vocabularies.json"):
         assert (built / "schema" / name).read_bytes() == (ROOT / "schema" / name).read_bytes()
+
+
+def test_entry_offers_apa_and_bibtex_citations_in_its_language(built):
+    es = page_text(built, "entries/score-colombia")
+    en = page_text(built, "en/entries/score-colombia")
+    site = "https://compendio-ess.example.org/"
+    assert re.search(rf"Compendio ESS\. \(\d{{4}}, \d+ de \w+\)\. Proyecto SCORE Colombia\. Compendio ESS\. {site}entries/score-colombia/", es)
+    assert re.search(rf"Compendio ESS\. \(\d{{4}}, [A-Z][a-z]+ \d+\)\. SCORE Colombia project\. Compendio ESS\. {site}en/entries/score-colombia/", en)
+    assert "@misc{compendio-ess-score-colombia-en," in en and f"\\url{{{site}en/entries/score-colombia/}}" in en
+    assert "Consultado el" in es and "Retrieved" in en
