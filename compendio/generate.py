@@ -10,7 +10,7 @@ from collections import defaultdict
 
 import markdown
 
-from . import feed, i18n
+from . import charts, feed, i18n
 from .html import a, esc, front_matter, rel, url_of
 from .model import Catalogue, Entry
 from .schema import Schema
@@ -220,7 +220,7 @@ class Pages:
     def links(self, dim, values, here) -> str:
         return ", ".join(a(rel(here, self.value_page(dim, v)), esc(self.value_name(dim, v))) for v in values)
 
-    def results_table(self, e: Entry, here, only_key=False) -> str:
+    def results_table(self, e: Entry, here, only_key=False, id_prefix="") -> str:
         results = [(i, r) for i, r in enumerate(e.facts.get("results") or []) if r.get("key") or not only_key]
         if not results:
             return ""
@@ -234,7 +234,7 @@ class Pages:
                 cells.append(f'<td class="ce-num">{esc(women)}</td>')
             cells += [f'<td>{r["year"]}</td>',
                       f'<td>{a(rel(here, "sources/index", r["source"]), esc(self.source_short(r["source"])))}</td>']
-            rows.append(f'<tr id="result-{i + 1}">{"".join(cells)}</tr>')
+            rows.append(f'<tr id="{id_prefix}result-{i + 1}">{"".join(cells)}</tr>')
         head = "".join(f'<th scope="col">{esc(self.t(k))}</th>' for k in columns)
         # Material styles only class-less tables, so the class goes on a wrapper.
         return (f'<div class="ce-results">\n<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n' + "\n".join(rows)
@@ -330,18 +330,19 @@ class Pages:
         if e.lead.get(lang):
             body.append(e.lead[lang] + "\n")
         for key, text in e.sections[lang].items():
+            if level > 2:  # the section's own sub-headings move down with it
+                text = re.sub(r"^(#{3,5}) ", lambda m: "#" * (len(m.group(1)) + level - 2) + " ", text, flags=re.M)
             body.append(f"{hashes} {self.label('section', key)} {{#{id_prefix}{key}}}\n\n{text}\n")
             if key == "results":
-                body.append(self.results_table(e, here) + "\n")
+                body.append(self.results_table(e, here, id_prefix=id_prefix) + "\n")
         if "results" not in e.sections[lang] and e.facts.get("results"):
-            body.append(f"{hashes} {self.label('section', 'results')} {{#{id_prefix}results}}\n\n" + self.results_table(e, here))
+            body.append(f"{hashes} {self.label('section', 'results')} {{#{id_prefix}results}}\n\n"
+                        + self.results_table(e, here, id_prefix=id_prefix))
         text = "\n".join(body)
         if not here.startswith("entries/"):
             prefix = "../" * here.count("/") + "entries/"
             text = _ENTRY_LINK.sub(lambda m: f"]({prefix}{m.group(1)}.md{m.group(2) or ''})", text)
             text = text.replace("](images/", f"]({prefix}images/")
-        if level > 2:  # the entry's own sub-headings move down with it
-            text = re.sub(r"^(#{3,5}) ", lambda m: "#" * (len(m.group(1)) + level - 2) + " ", text, flags=re.M)
         if lang != self.lang:  # shown in the other language: say so to browsers and screen readers
             text = f'<div lang="{lang}" markdown>\n\n{text}\n</div>\n'
         return text + "\n"
@@ -361,13 +362,25 @@ class Pages:
         return (front_matter(title) + f"<h1>{esc(title)}</h1>\n" + lead_html +
                 f'<p>{esc(self.t("entries_in", n=i18n.number(len(entries), self.lang)))}</p>\n' + self.entry_list(entries, here))
 
+    def world_map(self, here) -> str:
+        """The map of entries per country, made at build time; each country with entries links to its page."""
+        counts = {c: len(es) for c, es in self.groups["countries"].items()}
+        names = {c: self.country(c) for c in i18n.country_names()}
+        hrefs = {c: rel(here, self.value_page("countries", c)) for c in counts}
+        return f'\n<figure class="ce-map">\n{charts.world_map(counts, names, hrefs, self.lang, self.t("map_title"))}\n</figure>\n\n'
+
+    def timeline(self) -> str:
+        counts = {y: len(es) for y, es in self.groups["years"].items()}
+        return f'\n<figure class="ce-chart">\n{charts.timeline_chart(counts, self.t("timeline_title"), self.lang)}\n</figure>\n\n'
+
     def dimension_pages(self, dim) -> dict:
         pages, here = {}, f"{FOLDERS[dim]}/index"
         values = sorted(self.groups[dim], key=lambda v: (str(self.value_name(dim, v)).casefold() if dim not in ("sdgs", "years") else v))
         title = self.t(f"by_{dim}")
+        visual = self.world_map(here) if dim == "countries" else self.timeline() if dim == "years" else ""
         rows = "".join(f'<tr><td>{a(rel(here, self.value_page(dim, v)), esc(self.value_name(dim, v)))}</td>'
                        f'<td class="ce-num">{i18n.number(len(self.groups[dim][v]), self.lang)}</td></tr>\n' for v in values)
-        pages[here] = (front_matter(title) + f"<h1>{esc(title)}</h1>\n<table>\n<thead><tr><th>{esc(self.t('name'))}</th>"
+        pages[here] = (front_matter(title) + f"<h1>{esc(title)}</h1>\n{visual}<table>\n<thead><tr><th>{esc(self.t('name'))}</th>"
                        f"<th>{esc(self.t('count_entries'))}</th></tr></thead>\n<tbody>\n{rows}</tbody>\n</table>\n")
         for v in values:
             page = self.value_page(dim, v)
@@ -475,11 +488,38 @@ class Pages:
                     f'<td>{a(rel(here, "entries/" + e.slug), esc(e.short_title(self.lang)))}</td>',
                     f'<td>{esc(self.period(e))}</td>', f'<td>{self.key_results(e)}</td>']) + "</tr>")
         lead = f'<p>{esc(self.t("compare_methodology_lead", name=name))} {a(rel(here, "entries/" + m.slug), esc(m.title(self.lang)))}</p>\n'
-        return self._table_page(here, title, head, rows, lead)
+        return self._table_page(here, title, head, rows, lead) + self.result_charts(m, by_country)
+
+    def result_charts(self, m: Entry, by_country) -> str:
+        """Bar charts of the programmes' key results, one per unit that two or more programmes report."""
+        by_unit = defaultdict(list)
+        seen = set()
+        for c in sorted(by_country, key=self.country):
+            for e in self.by_title(by_country[c]):
+                for r in e.facts.get("results") or []:
+                    if r.get("key") and (e.slug, id(r)) not in seen:
+                        seen.add((e.slug, id(r)))
+                        by_unit[r["unit"]].append((e.short_title(self.lang), float(r["value"]), self.figure(r)))
+        out = []
+        for unit, rows in by_unit.items():
+            if len(rows) >= 2:
+                label = self.label("unit", unit)
+                title = self.t("chart_results", name=m.short_title(self.lang), unit=label)
+                out.append(f'\n<figure class="ce-chart">\n{charts.bar_chart(rows, title, label, self.lang)}\n</figure>\n')
+        return "".join(out)
+
+    def compare_select(self) -> str:
+        """The reader's own comparison: compendio.js fills it from ?e=slug1,slug2 (2 to 4 entries)."""
+        here, title = "compare/select", self.t("compare_select")
+        fallback = (f'<p>{esc(self.t("compare_select_nojs"))} {a(rel(here, "entries/index"), esc(self.t("all_entries")))} · '
+                    f'{a(rel(here, "compare/programmes"), esc(self.t("compare_programmes")))}</p>')
+        return (front_matter(title, extra={"hide": ["navigation", "toc"]}) + f"<h1>{esc(title)}</h1>\n"
+                f'<div id="ce-compare" data-src="../../data/browse.json">{fallback}</div>\n')
 
     def compare_index(self) -> str:
         here, title = "compare/index", self.t("compare")
-        items = [a(rel(here, "compare/methodologies"), esc(self.t("compare_methodologies"))),
+        items = [a(rel(here, "compare/select"), esc(self.t("compare_select"))),
+                 a(rel(here, "compare/methodologies"), esc(self.t("compare_methodologies"))),
                  a(rel(here, "compare/programmes"), esc(self.t("compare_programmes")))]
         if self.cat.context:
             items.append(a(rel(here, "compare/countries"), esc(self.t("compare_countries"))))
@@ -506,7 +546,8 @@ class Pages:
 
     def entries_index(self) -> str:
         here, title = "entries/index", self.t("all_entries")
-        parts = [front_matter(title), f"<h1>{esc(title)}</h1>\n"]
+        # docs/javascripts/compendio.js turns this into filters over the lists below (which work without it).
+        parts = [front_matter(title), f"<h1>{esc(title)}</h1>\n", '<div id="ce-filter" data-src="../data/browse.json"></div>\n']
         for kind in self.schema.terms("kind"):
             entries = self.cat.by_kind(kind)
             if entries:
@@ -529,6 +570,7 @@ class Pages:
         browse += f'<li>{a(rel(here, "compare/index"), esc(self.t("compare")))}</li>'
         browse += f'<li>{a(rel(here, "instruments/index"), esc(self.t("instruments")))}</li>'
         return (front_matter(self.t("home_title"), self.t("home_lead")) + f'<h1>{esc(self.t("home_title"))}</h1>\n'
+                + self.world_map(here) +
                 f'<p class="ce-lead">{esc(self.t("home_lead"))}</p>\n<h2>{esc(self.t("home_counts"))}</h2>\n'
                 f'<ul class="ce-counts">{counts_html}</ul>\n<ul class="ce-kinds">{kinds}</ul>\n'
                 f'<h2>{esc(self.t("home_browse"))}</h2>\n<ul class="ce-browse">{browse}</ul>\n')
@@ -537,7 +579,7 @@ class Pages:
         """The pages this builder makes (subclasses make other pages with the same helpers)."""
         pages = {"index": self.home(), "entries/index": self.entries_index(), "sources/index": self.sources_page(),
                  "compare/index": self.compare_index(), "compare/methodologies": self.compare_methodologies(),
-                 "compare/programmes": self.compare_programmes()}
+                 "compare/programmes": self.compare_programmes(), "compare/select": self.compare_select()}
         pages.update({f"entries/{e.slug}": self.entry_page(e) for e in self.cat.entries.values()})
         pages.update({f"compare/methodology/{m.slug}": self.compare_methodology(m) for m in self.cat.by_kind("methodology")})
         pages.update(self.kind_pages())

@@ -31,4 +31,4 @@ def clean(html: str) -> str:
 
 def needs_cleaning(src_uri: str) -> bool:
     """Pages that embed entry text: the entries and the collections' pages."""
-    return src_uri.startswith(("entries/", "collections/"))
+    return src_uri.startswith(("entries/", "collections/")) and not src_uri.startswith("entries/index.")

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from compendio import build, export, feed, generate, links, sanitize, search  # noqa: E402
+from compendio import browse, build, export, feed, generate, links, pagefixes, sanitize, search  # noqa: E402
 
 log = get_plugin_logger(__name__)
 # mkdocs-static-i18n runs the whole build once per language, and `serve` rebuilds on every change: keep the last
@@ -61,6 +61,7 @@ def _export(config, **kwargs):
     if lang == default:  # the schema contributors' tools and data users read, at a stable address
         export.write_schema(root / "schema", site / "schema")
     export.write_collections(_last["catalogue"], _last["schema"], lang, site, base)
+    browse.write(_last["catalogue"], _last["schema"], lang, site)
     log.info("hook time: %.3f s (export)", time.perf_counter() - started)
 
 
@@ -97,11 +98,19 @@ def on_page_content(html, page, config, files, **kwargs):
 
 
 def on_post_page(output, page, config, **kwargs):
-    """Pages of a language other than the default search that language's own index (see compendio/search.py):
-    their script config's base points to the language's root instead of the site's."""
+    """Theme HTML corrections (compendio/pagefixes.py); and pages of a language other than the default search that
+    language's own index (see compendio/search.py): their script config's base points to the language's root."""
     i18n = config.plugins.get("i18n")
-    lang = getattr(i18n, "current_language", None)
+    lang = getattr(i18n, "current_language", None) or config.theme["language"]
+    output = pagefixes.fix(output, lang)
     if not i18n or lang == i18n.default_language:
         return output
     return re.sub(r'("base": ")([^"]*)(")', lambda m: f"{m.group(1)}{m.group(2).rstrip('/') or '.'}/{lang}/{m.group(3)}",
                   output, count=1)
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    """Pages made from a template alone (404.html) get the same corrections."""
+    i18n = config.plugins.get("i18n")
+    lang = getattr(i18n, "current_language", None) or config.theme["language"]
+    return pagefixes.fix(output_content, lang) if template_name.endswith(".html") else output_content

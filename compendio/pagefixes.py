@@ -1,0 +1,20 @@
+"""Small corrections to the theme's HTML, applied to every page after it is rendered, so the pages are valid
+HTML (Nu checker) and meet WCAG checks (axe-core) without copying the theme's templates."""
+from __future__ import annotations
+
+import re
+
+SEARCH_LABEL = {"es": "Buscar en el compendio", "en": "Search the compendium"}
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
+_SEARCH_DIALOG = re.compile(r'(<div class="md-search"[^>]*?role="dialog")(?![^>]*aria-label)')
+
+
+def fix(html: str, lang: str) -> str:
+    # `autocomplete` is not allowed on checkboxes (the theme's drawer and search toggles).
+    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    # A label pointing at a control that is not on the page (the theme's table-of-contents toggle).
+    if 'id="__toc"' not in html:
+        html = html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
+    # The search dialog needs a name for screen readers.
+    html = _SEARCH_DIALOG.sub(rf'\1 aria-label="{SEARCH_LABEL.get(lang, SEARCH_LABEL["en"])}"', html, count=1)
+    return html
