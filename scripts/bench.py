@@ -8,6 +8,7 @@ hook logs it) and its share of the build. With several N, also prints how time g
 Nothing in the project itself is touched.
 """
 import argparse
+import gzip
 import os
 import random
 import re
@@ -94,7 +95,10 @@ def run(n: int) -> dict:
         pages = sum(1 for _ in site.rglob("*.html"))
         size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
         search = sum(p.stat().st_size for p in site.rglob("search_index.json"))
-        return {"entries": n, "wall": wall, "pages": pages, "size": size, "search": search, "hooks": hooks}
+        entry_pages = [p.stat().st_size for p in (site / "entries").glob("*/index.html")]
+        browse = (site / "data" / "browse.json").read_bytes()
+        return {"entries": n, "wall": wall, "pages": pages, "size": size, "search": search, "hooks": hooks,
+                "entry_max": max(entry_pages), "browse": len(browse), "browse_gz": len(gzip.compress(browse))}
 
 
 def main(argv=None) -> int:
@@ -107,7 +111,9 @@ def main(argv=None) -> int:
         rows.append(r)
         print(f"N={r['entries']:>5} entries (+ the real ones), both languages: build {r['wall']:.1f} s, "
               f"{r['pages']} HTML pages, site {r['size'] / 1e6:.1f} MB (search index {r['search'] / 1e6:.1f} MB), "
-              f"project hooks {r['hooks']:.2f} s = {100 * r['hooks'] / r['wall']:.1f}% of the build", flush=True)
+              f"project hooks {r['hooks']:.2f} s = {100 * r['hooks'] / r['wall']:.1f}% of the build; largest entry page "
+              f"{r['entry_max'] / 1024:.1f} KB; filter data {r['browse'] / 1e6:.2f} MB ({r['browse_gz'] / 1e6:.2f} MB gzipped)",
+              flush=True)
     if len(rows) > 1:
         a, b = rows[0], rows[-1]
         print(f"time grew {b['wall'] / a['wall']:.1f}x for {b['entries'] / a['entries']:.0f}x the entries "
