@@ -2,6 +2,7 @@
 critical accessibility violation (axe-core) on the main kinds of page in both languages."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 
@@ -31,7 +32,11 @@ def test_the_link_checker_finds_broken_links(tmp_path):
 
 def test_built_pages_are_valid_html(built):
     java = shutil.which("java")
-    assert java and VNU.exists(), "the Nu checker needs Java and `npm ci` (make test does both on CI)"
+    if not java:
+        if os.environ.get("CI"):
+            pytest.fail("java is missing: .ci/run installs default-jre-headless for the Nu checker")
+        pytest.skip("java is not installed (apt-get install default-jre-headless) - HTML validation skipped")
+    assert VNU.exists(), "the Nu checker comes from npm: run `make test` (it runs npm ci)"
     result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "gnu", str(built)],
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stderr[:5000]
