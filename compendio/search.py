@@ -4,9 +4,8 @@ Material's search (lunr) matches words as written: "Narino" does not find "NariÃ
 add, to each page's text, the accent-free form of its accented words and the other language's spelling of the
 words listed in data/search_synonyms.yml (quinua / quinoa). The index stays one file for both languages; the
 index is then written once per language: /search/search_index.json for Spanish pages and
-/en/search/search_index.json for English ones, each with both languages' pages and its own language's pages
-boosted, so results in the page's language come first (the English pages' search reads the second file, see
-hooks/compendio_hook.py on_post_page)."""
+/en/search/search_index.json for English ones, each with its language's pages, so results are in the page's
+language (the English pages' search reads the second file, see hooks/compendio_hook.py on_post_page)."""
 from __future__ import annotations
 
 import json
@@ -24,25 +23,50 @@ def fold(word: str) -> str:
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
 
 
-def synonyms(path: Path) -> dict[str, set[str]]:
-    """word -> the words that should find it too, from pairs such as [quinua, quinoa]."""
+def synonyms(path: Path) -> dict[str, tuple[re.Pattern, set[str]]]:
+    """word -> (a pattern finding it as a whole word, the words that should find it too), from groups such as
+    [quinua, quinoa]."""
     if not path.exists():
         return {}
     data, _ = yamldata.load(path.read_text(encoding="utf-8"))
-    out: dict[str, set[str]] = {}
+    others: dict[str, set[str]] = {}
     for group in data.get("groups", []):
         words = {fold(w) for w in group}
         for w in words:
-            out.setdefault(w, set()).update(words - {w})
-    return out
+            others.setdefault(w, set()).update(words - {w})
+    return {w: (re.compile(rf"\b{re.escape(w)}\b"), rest) for w, rest in others.items()}
+
+
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def accented_words(text: str) -> set[str]:
+    """The words of text that hold a non-ASCII letter, found from those letters outwards: this runs over every
+    page of the site, and scanning whole words with a regular expression was several times slower."""
+    found, end = set(), -1
+    for m in NON_ASCII.finditer(text):
+        i = m.start()
+        if i < end or not text[i].isalpha():
+            continue
+        start = i
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        end = i + 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        found.add(text[start:end])
+    return found
 
 
 def extra_words(text: str, same: dict[str, set[str]]) -> str:
-    words = {w.lower() for w in WORD.findall(text)}
-    extra = {fold(w) for w in words if fold(w) != w}
-    for w in words | extra:
-        extra |= same.get(fold(w), set())
-    return " ".join(sorted(extra - words))
+    """The accent-free forms of the text's accented words, and the synonyms of its words."""
+    lowered = text.lower()
+    accented = accented_words(lowered)
+    extra = {fold(w) for w in accented} - accented
+    for key, (pattern, others) in same.items():
+        if key in lowered and pattern.search(lowered):
+            extra |= {o for o in others if o not in lowered}
+    return " ".join(sorted(extra))
 
 
 def enrich(index_path: Path, synonyms_path: Path) -> bool:
@@ -64,9 +88,10 @@ def enrich(index_path: Path, synonyms_path: Path) -> bool:
     return True
 
 
-def per_language(index_path: Path, languages: tuple[str, ...], default: str, boost: float = 4.0) -> list[Path]:
-    """Write one index per language from the two-language index at the site root. Locations in the index are
-    relative to the site root; in a language's own index they are made relative to that language's root."""
+def per_language(index_path: Path, languages: tuple[str, ...], default: str) -> list[Path]:
+    """Write one index per language from the two-language index at the site root, with that language's pages
+    only: every page exists in both languages, so a reader finds everything in their own, and each page loads
+    half the index. Locations become relative to the language's root."""
     index = json.loads(Path(index_path).read_text(encoding="utf-8"))
     site = Path(index_path).parent.parent
     written = []
@@ -75,14 +100,8 @@ def per_language(index_path: Path, languages: tuple[str, ...], default: str, boo
         for doc in index["docs"]:
             loc = doc["location"]
             doc_lang = next((l for l in languages if l != default and loc.startswith(f"{l}/")), default)
-            if lang != default:
-                loc = loc[len(lang) + 1:] if doc_lang == lang else "../" + loc
-            new = {**doc, "location": loc}
             if doc_lang == lang:
-                new["boost"] = boost
-            else:
-                new.pop("boost", None)
-            docs.append(new)
+                docs.append({**doc, "location": loc[len(lang) + 1:] if lang != default else loc})
         target = site / ("" if lang == default else lang) / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

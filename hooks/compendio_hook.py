@@ -21,10 +21,14 @@ log = get_plugin_logger(__name__)
 # mkdocs-static-i18n runs the whole build once per language, and `serve` rebuilds on every change: keep the last
 # validated catalogue with the signature of its inputs, so the second language's pass reuses it.
 _last: dict = {"signature": None, "schema": None, "catalogue": None}
+# Time spent in the per-page handlers during one whole build (both languages), logged once at the end.
+_page_time = {"seconds": 0.0}
 
 
 def on_pre_build(config, **kwargs):
     started = time.perf_counter()
+    if not getattr(config.plugins.get("i18n"), "building", False):
+        _page_time["seconds"] = 0.0  # the outer build starts
     root = Path(config.config_file_path).parent
     signature = build.signature(root)
     if signature == _last["signature"]:
@@ -76,6 +80,8 @@ def _search(config, **kwargs):
             languages = tuple(lang.locale for lang in i18n.config.languages)
             search.per_language(index, languages, i18n.default_language)
     log.info("hook time: %.3f s (search)", time.perf_counter() - started)
+    if i18n and not getattr(i18n, "building", False):
+        log.info("hook time: %.3f s (pages)", _page_time["seconds"])
 
 
 on_post_build = CombinedEvent(_export, _search)
@@ -83,28 +89,39 @@ on_post_build = CombinedEvent(_export, _search)
 
 def on_page_context(context, page, config, nav, **kwargs):
     """Generated pages: "edit this page" leads to the entry's file in practices/, or nowhere."""
+    started = time.perf_counter()
     i18n = config.plugins.get("i18n")
     lang = getattr(i18n, "current_language", None) or config.theme["language"]
     url = links.edit_url(page.file.src_uri, lang, _last["catalogue"], config.repo_url or "", config.edit_uri or "",
                          set(generate.GENERATED_ROOTS))
     if url is not ...:
         page.edit_url = url
+    _page_time["seconds"] += time.perf_counter() - started
     return context
 
 
 def on_page_content(html, page, config, files, **kwargs):
     """Pages that carry contributors' prose are sanitised after rendering (see compendio/sanitize.py)."""
-    return sanitize.clean(html) if sanitize.needs_cleaning(page.file.src_uri) else html
+    started = time.perf_counter()
+    html = sanitize.clean(html) if sanitize.needs_cleaning(page.file.src_uri) else html
+    _page_time["seconds"] += time.perf_counter() - started
+    return html
 
 
 def on_post_page(output, page, config, **kwargs):
     """Theme HTML corrections (compendio/pagefixes.py); and pages of a language other than the default search that
     language's own index (see compendio/search.py): their script config's base points to the language's root."""
+    started = time.perf_counter()
     i18n = config.plugins.get("i18n")
     lang = getattr(i18n, "current_language", None) or config.theme["language"]
     output = pagefixes.fix(output, lang)
-    if not i18n or lang == i18n.default_language:
-        return output
+    if i18n and lang != i18n.default_language:
+        output = _language_base(output, lang)
+    _page_time["seconds"] += time.perf_counter() - started
+    return output
+
+
+def _language_base(output, lang):
     return re.sub(r'("base": ")([^"]*)(")', lambda m: f"{m.group(1)}{m.group(2).rstrip('/') or '.'}/{lang}/{m.group(3)}",
                   output, count=1)
 
