@@ -569,8 +569,7 @@ class Pages:
         browse = "".join(f'<li>{a(rel(here, FOLDERS[d] + "/index"), esc(self.t("by_" + d)))}</li>' for d in DIMENSIONS)
         browse += f'<li>{a(rel(here, "compare/index"), esc(self.t("compare")))}</li>'
         browse += f'<li>{a(rel(here, "instruments/index"), esc(self.t("instruments")))}</li>'
-        return (front_matter(self.t("home_title"), self.t("home_lead")) + f'<h1>{esc(self.t("home_title"))}</h1>\n'
-                + self.world_map(here) +
+        return (front_matter(self.t("home_title"), self.t("home_lead")) + f'<h1>{esc(self.t("home_title"))}</h1>\n' +
                 f'<p class="ce-lead">{esc(self.t("home_lead"))}</p>\n<h2>{esc(self.t("home_counts"))}</h2>\n'
                 f'<ul class="ce-counts">{counts_html}</ul>\n<ul class="ce-kinds">{kinds}</ul>\n'
                 f'<h2>{esc(self.t("home_browse"))}</h2>\n<ul class="ce-browse">{browse}</ul>\n')

@@ -30,6 +30,11 @@ class Entry:
             value = self.text.get(self.files_lang(), {}).get(name, default)
         return value
 
+    def has_raw_html(self) -> bool:
+        """Whether the text holds raw HTML (or an autolink): anything with a "<"."""
+        texts = list(self.lead.values()) + [t for sections in self.sections.values() for t in sections.values()]
+        return any("<" in t for t in texts)
+
     def files_lang(self) -> str:
         return next(iter(self.files))
 

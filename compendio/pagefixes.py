@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 SEARCH_LABEL = {"es": "Buscar en el compendio", "en": "Search the compendium"}
-_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
+# Anchored on the theme's literal markup, so the search is a fast substring scan over long pages.
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"')
 _SEARCH_DIALOG = re.compile(r'(<div class="md-search"[^>]*?role="dialog")(?![^>]*aria-label)')
 
 
 def fix(html: str, lang: str) -> str:
     # `autocomplete` is not allowed on checkboxes (the theme's drawer and search toggles).
-    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html, count=4)
     # A label pointing at a control that is not on the page (the theme's table-of-contents toggle).
     if 'id="__toc"' not in html:
         html = html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')

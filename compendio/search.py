@@ -76,9 +76,11 @@ def enrich(index_path: Path, synonyms_path: Path) -> bool:
         return False
     same = synonyms(synonyms_path)
     for doc in index["docs"]:
-        # Words of the title go into the title (weighted as a title match), the others into the text.
+        # Words of the title go into the title (weighted as a title match). The text of a page's first part (for an
+        # entry: its summary and fact box, with places, countries and organisations) gets the others; the
+        # sections' long text is left as written, which keeps this step small at thousands of pages.
         title_extra = extra_words(doc.get("title", ""), same)
-        extra = extra_words(f'{doc.get("title", "")} {doc.get("text", "")}', same)
+        extra = extra_words(f'{doc.get("title", "")} {doc.get("text", "")}', same) if "#" not in doc["location"] else ""
         if title_extra:
             doc["title"] = f'{doc.get("title", "")}<span hidden> {title_extra}</span>'
         if extra:

@@ -103,7 +103,7 @@ def on_page_context(context, page, config, nav, **kwargs):
 def on_page_content(html, page, config, files, **kwargs):
     """Pages that carry contributors' prose are sanitised after rendering (see compendio/sanitize.py)."""
     started = time.perf_counter()
-    html = sanitize.clean(html) if sanitize.needs_cleaning(page.file.src_uri) else html
+    html = sanitize.clean(html) if sanitize.needs_cleaning(page.file.src_uri, _last["catalogue"]) else html
     _page_time["seconds"] += time.perf_counter() - started
     return html
 
