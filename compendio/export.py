@@ -31,12 +31,12 @@ def records(cat: Catalogue, schema: Schema, lang: str, base_url: str) -> list[di
     return out
 
 
-def to_csv(cat: Catalogue, schema: Schema, lang: str, base_url: str, slugs=None) -> str:
-    """The entries (all, or those of slugs, in that order) as CSV in lang."""
+def to_csv(cat: Catalogue, schema: Schema, lang: str, base_url: str, slugs=None, recs=None) -> str:
+    """The entries (all, or those of slugs, in that order) as CSV in lang (recs: records already made)."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    recs = records(cat, schema, lang, base_url)
+    recs = recs if recs is not None else records(cat, schema, lang, base_url)
     if slugs is not None:
         by_slug = {r["slug"]: r for r in recs}
         recs = [by_slug[s] for s in slugs]
@@ -71,10 +71,11 @@ def write(cat: Catalogue, schema: Schema, lang: str, site_dir: Path, base_url: s
     folder = Path(site_dir) / "data"
     folder.mkdir(parents=True, exist_ok=True)
     json_path, csv_path = folder / "entries.json", folder / "entries.csv"
-    json_path.write_text(json.dumps({"language": lang, "entries": records(cat, schema, lang, base_url)},
-                                    ensure_ascii=False, indent=1), encoding="utf-8")
+    recs = records(cat, schema, lang, base_url)
+    json_path.write_text(json.dumps({"language": lang, "entries": recs}, ensure_ascii=False, separators=(",", ":")),
+                         encoding="utf-8")
     # UTF-8 with BOM so spreadsheet programs read accents right.
-    csv_path.write_text("\ufeff" + to_csv(cat, schema, lang, base_url), encoding="utf-8")
+    csv_path.write_text("\ufeff" + to_csv(cat, schema, lang, base_url, recs=recs), encoding="utf-8")
     return [json_path, csv_path]
 
 

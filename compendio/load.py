@@ -37,6 +37,17 @@ def _country_key(key, countries):
     return f'"{key}" is not an ISO 3166-1 alpha-2 country code in CLDR.{did_you_mean(key, list(countries))}'
 
 
+def _read_yaml(path: Path, shown: str, checker: validate.Checker):
+    """(data, lines) of a data file, or None with its problem reported."""
+    try:
+        return yamldata.load(path.read_text(encoding="utf-8"))
+    except yamldata.YamlError as exc:
+        checker.add(shown, exc.line, exc.field, exc.message)
+    except UnicodeDecodeError:
+        checker.add(shown, 1, "", "the file is not UTF-8; save it as UTF-8")
+    return None
+
+
 def read_registry(files: list[Path], root: Path, schema: Schema, kind: str, checker: validate.Checker,
                   key_problem=_slug_key):
     """Read YAML files of `id: record` into one dict, checking each record.
@@ -45,14 +56,10 @@ def read_registry(files: list[Path], root: Path, schema: Schema, kind: str, chec
     records, where = {}, {}
     for path in files:
         shown = _shown(path, root)
-        try:
-            data, lines = yamldata.load(path.read_text(encoding="utf-8"))
-        except yamldata.YamlError as exc:
-            checker.add(shown, exc.line, exc.field, exc.message)
+        read = _read_yaml(path, shown, checker)
+        if read is None:
             continue
-        except UnicodeDecodeError:
-            checker.add(shown, 1, "", "the file is not UTF-8; save it as UTF-8")
-            continue
+        data, lines = read
         if not isinstance(data, dict):
             checker.add(shown, 1, "", f"the file must be a list of `id:` entries, each a {kind} record")
             continue
@@ -81,14 +88,10 @@ def read_collections(root: Path, schema: Schema, checker: validate.Checker, entr
         if not slug or not entryfile.FILENAME.match(f"{slug}.es.md"):
             checker.add(shown, 1, "", "a collection file is named <slug>.yml, with lower-case letters, digits and hyphens")
             continue
-        try:
-            record, lines = yamldata.load(path.read_text(encoding="utf-8"))
-        except yamldata.YamlError as exc:
-            checker.add(shown, exc.line, exc.field, exc.message)
+        read = _read_yaml(path, shown, checker)
+        if read is None:
             continue
-        except UnicodeDecodeError:
-            checker.add(shown, 1, "", "the file is not UTF-8; save it as UTF-8")
-            continue
+        record, lines = read
         before = len(checker.problems)
         checker.schema_errors(schema.record_validators["collection"], record, shown,
                               lambda p, _lines=lines: yamldata.line_of(_lines, tuple(p)))

@@ -38,6 +38,7 @@ def synonyms(path: Path) -> dict[str, tuple[re.Pattern, set[str]]]:
 
 
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
+ENTRY_PAGE = re.compile(r"^(?:[a-z]{2}/)?entries/[^/]+/$")
 
 
 def accented_words(text: str) -> set[str]:
@@ -79,8 +80,10 @@ def enrich(index_path: Path, synonyms_path: Path) -> bool:
         # Words of the title go into the title (weighted as a title match). The text of a page's first part (for an
         # entry: its summary and fact box, with places, countries and organisations) gets the others; the
         # sections' long text is left as written, which keeps this step small at thousands of pages.
+        # Only entry pages: the index and comparison pages list every entry, and are found by their titles.
         title_extra = extra_words(doc.get("title", ""), same)
-        extra = extra_words(f'{doc.get("title", "")} {doc.get("text", "")}', same) if "#" not in doc["location"] else ""
+        head = "#" not in doc["location"] and ENTRY_PAGE.match(doc["location"])
+        extra = extra_words(f'{doc.get("title", "")} {doc.get("text", "")}', same) if head else ""
         if title_extra:
             doc["title"] = f'{doc.get("title", "")}<span hidden> {title_extra}</span>'
         if extra:

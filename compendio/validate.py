@@ -473,15 +473,16 @@ def check_body_links(checker: Checker, files, known_slugs, images=frozenset()):
         for sec in [None, *f.sections]:
             text = f.lead if sec is None else sec.text
             first = f.body_line if sec is None else sec.text_line
-            for pattern in _TARGETS:
+            for pattern in _TARGETS if "]" in text else ():  # most sections have no link at all
                 for m in pattern.finditer(text):
                     is_image, target = bool(m.group(1)), m.group(2)
                     line = first + text[: m.start()].count("\n")
                     problem = _target_problem(target, is_image, known_slugs, images)
                     if problem:
                         checker.add(f.path, line, "body", problem)
-            flagged = {first + text[: m.start()].count("\n") for m in _UNSAFE_BODY.finditer(text)}
-            for is_image, target, offset, tag in _html_targets(text):
+            html_targets = _html_targets(text)
+            flagged = {first + text[: m.start()].count("\n") for m in _UNSAFE_BODY.finditer(text)} if html_targets else set()
+            for is_image, target, offset, tag in html_targets:
                 if tag in _UNSAFE_TAGS or first + offset in flagged:
                     continue  # the tag or its line is already reported as unsafe
                 if is_image is None:
