@@ -253,6 +253,10 @@ def _overlaps(a, b, pad=0.0) -> bool:
     return a[0] < b[2] + pad and b[0] < a[2] + pad and a[1] < b[3] + pad and b[1] < a[3] + pad
 
 
+# Label placement is the slow part of a map, and the same for both languages' maps: made once per layout.
+_PLACED: dict = {}
+
+
 def _place_labels(items, viewbox, font):
     """Place each label (number) at its country's label point, or, when it does not fit there or would cover
     another label or marker, at the nearest free spot around it (with a leader line back to the point).
@@ -408,7 +412,12 @@ def world_map(counts: dict[str, int], names: dict[str, str], hrefs: dict[str, st
 
     # Numbers: on the country, or beside it with a leader line; also links (for the mouse), hidden from
     # assistive technology and out of the tab order, since the shape's link already says it all.
-    placed = _place_labels(items, map_box, font)
+    key = (tuple(tuple(sorted((k, v) for k, v in it.items() if k != "shape")) for it in items), tuple(map_box), font)
+    if key not in _PLACED:
+        if len(_PLACED) > 16:
+            _PLACED.clear()
+        _PLACED[key] = _place_labels(items, map_box, font)
+    placed = _PLACED[key]
     lines, labels = [], []
     for it in items:
         cx, cy, leader = placed[it["code"]]
