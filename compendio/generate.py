@@ -371,7 +371,9 @@ class Pages:
 
     def timeline(self) -> str:
         counts = {y: len(es) for y, es in self.groups["years"].items()}
-        return f'\n<figure class="ce-chart">\n{charts.timeline_chart(counts, self.t("timeline_title"), self.lang)}\n</figure>\n\n'
+        title = self.t("timeline_title")
+        return (f'\n<figure class="ce-chart">\n{charts.timeline_chart(counts, title, self.lang)}\n'
+                f'<figcaption>{esc(title)}</figcaption>\n</figure>\n\n')
 
     def dimension_pages(self, dim) -> dict:
         pages, here = {}, f"{FOLDERS[dim]}/index"
@@ -505,7 +507,8 @@ class Pages:
             if len(rows) >= 2:
                 label = self.label("unit", unit)
                 title = self.t("chart_results", name=m.short_title(self.lang), unit=label)
-                out.append(f'\n<figure class="ce-chart">\n{charts.bar_chart(rows, title, label, self.lang)}\n</figure>\n')
+                out.append(f'\n<figure class="ce-chart">\n{charts.bar_chart(rows, title, label, self.lang)}\n'
+                           f'<figcaption>{esc(title)}</figcaption>\n</figure>\n')
         return "".join(out)
 
     def compare_select(self) -> str:
