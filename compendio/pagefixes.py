@@ -19,3 +19,13 @@ def fix(html: str, lang: str) -> str:
     # The search dialog needs a name for screen readers.
     html = _SEARCH_DIALOG.sub(rf'\1 aria-label="{SEARCH_LABEL.get(lang, SEARCH_LABEL["en"])}"', html, count=1)
     return html
+
+
+# The theme's script settings, where "base" is the address its search reads the index from.
+_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")')
+
+
+def language_base(html: str, lang: str) -> str:
+    """Point a page's script "base" at its language's root (../../en/ instead of ../../), so the search reads
+    that language's index (compendio/search.py). Only the theme's settings script is touched."""
+    return _CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2).rstrip('/') or '.'}/{lang}/{m.group(3)}", html, count=1)

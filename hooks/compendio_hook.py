@@ -3,7 +3,6 @@ export the entries as open data. Kept thin: the logic lives in the compendio pac
 """
 from __future__ import annotations
 
-import re
 import sys
 import time
 from pathlib import Path
@@ -116,14 +115,11 @@ def on_post_page(output, page, config, **kwargs):
     lang = getattr(i18n, "current_language", None) or config.theme["language"]
     output = pagefixes.fix(output, lang)
     if i18n and lang != i18n.default_language:
-        output = _language_base(output, lang)
+        output = pagefixes.language_base(output, lang)
     _page_time["seconds"] += time.perf_counter() - started
     return output
 
 
-def _language_base(output, lang):
-    return re.sub(r'("base": ")([^"]*)(")', lambda m: f"{m.group(1)}{m.group(2).rstrip('/') or '.'}/{lang}/{m.group(3)}",
-                  output, count=1)
 
 
 def on_post_template(output_content, template_name, config, **kwargs):
