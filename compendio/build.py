@@ -4,11 +4,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import feed, generate, load, write
+from . import browse, export, feed, generate, links, load, write
 from .problems import InputError
 from .schema import load as load_schema
 
-__all__ = ["InputError", "generate_site", "prepare", "signature"]
+__all__ = ["InputError", "generate_site", "prepare", "publish", "signature"]
 INPUTS = ("practices", "data", "schema")
 
 
@@ -39,3 +39,18 @@ def generate_site(schema, catalogue, docs_dir: Path, base_url: str = "/", root: 
         if path.is_file() and not path.is_symlink():
             pages[f"entries/images/{path.name}"] = path.read_bytes()
     return write.write(pages, docs_dir)
+
+
+def publish(schema, catalogue, lang: str, site: Path, base_url: str, schema_dir: Path, default: bool) -> None:
+    """Write one language's files that are not pages into its built site: redirects from former slugs, the
+    entries as JSON and CSV, the Atom feed, the collections' CSVs, the filter data, and (once) the schema."""
+    site = Path(site)
+    for rel_path, text in links.redirects(catalogue, base_url, lang).items():
+        (site / rel_path).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel_path).write_text(text, encoding="utf-8")
+    export.write(catalogue, schema, lang, site, base_url)
+    (site / "feed.xml").write_bytes(feed.atom(catalogue, schema, lang, base_url, catalogue.dates))
+    export.write_collections(catalogue, schema, lang, site, base_url)
+    browse.write(catalogue, schema, lang, site)
+    if default:  # the schema contributors' tools and data users read, at a stable address
+        export.write_schema(schema_dir, site / "schema")

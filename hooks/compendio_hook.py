@@ -1,5 +1,6 @@
 """MkDocs adapter: before each build, load and validate the catalogue and write the generated pages; after it,
-export the entries as open data. Kept thin: the logic lives in the compendio package, which tests call directly.
+publish the open data and the per-language search; on each page, edit links, sanitising and theme fixes.
+Kept thin: the logic lives in the compendio package, which tests call directly.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from compendio import browse, build, export, feed, generate, links, pagefixes, sanitize, search  # noqa: E402
+from compendio import build, generate, links, pagefixes, sanitize, search  # noqa: E402
 
 log = get_plugin_logger(__name__)
 # mkdocs-static-i18n runs the whole build once per language, and `serve` rebuilds on every change: keep the last
@@ -44,43 +45,37 @@ def on_pre_build(config, **kwargs):
     _last.update(signature=signature, schema=schema, catalogue=catalogue)
 
 
+def _language(config) -> str:
+    """The language being built (mkdocs-static-i18n builds each in turn)."""
+    return getattr(config.plugins.get("i18n"), "current_language", None) or config.theme["language"]
+
+
 @event_priority(0)
 def _export(config, **kwargs):
     started = time.perf_counter()
-    i18n = config.plugins.get("i18n")
-    lang = getattr(i18n, "current_language", None) or config.theme["language"]
-    default = getattr(i18n, "default_language", None) or lang
+    lang = _language(config)
+    default = getattr(config.plugins.get("i18n"), "default_language", None) or lang
     # When this runs for the second language, the i18n plugin has already put site_dir back to the site root.
     site = Path(config.site_dir)
     if lang != default and site.name != lang:
         site = site / lang
-    base = config.site_url or "/"
-    for rel_path, text in links.redirects(_last["catalogue"], base, lang).items():
-        (site / rel_path).parent.mkdir(parents=True, exist_ok=True)
-        (site / rel_path).write_text(text, encoding="utf-8")
-    export.write(_last["catalogue"], _last["schema"], lang, site, base)
-    root = Path(config.config_file_path).parent
-    (site / "feed.xml").write_bytes(feed.atom(_last["catalogue"], _last["schema"], lang, base, _last["catalogue"].dates))
-    if lang == default:  # the schema contributors' tools and data users read, at a stable address
-        export.write_schema(root / "schema", site / "schema")
-    export.write_collections(_last["catalogue"], _last["schema"], lang, site, base)
-    browse.write(_last["catalogue"], _last["schema"], lang, site)
+    build.publish(_last["schema"], _last["catalogue"], lang, site, config.site_url or "/",
+                  Path(config.config_file_path).parent / "schema", lang == default)
     log.info("hook time: %.3f s (export)", time.perf_counter() - started)
 
 
 @event_priority(-150)
 def _search(config, **kwargs):
     """After mkdocs-static-i18n (-100) has written the final, two-language search index."""
+    i18n = config.plugins.get("i18n")
+    if not i18n or getattr(i18n, "building", False):
+        return  # an inner, per-language build: the index is not final yet
     started = time.perf_counter()
     index = Path(config.site_dir) / "search" / "search_index.json"
-    i18n = config.plugins.get("i18n")
-    if index.exists() and i18n and not getattr(i18n, "building", False):  # the outer build: the index is final
-        if search.enrich(index, Path(config.config_file_path).parent / "data" / "search_synonyms.yml"):
-            languages = tuple(lang.locale for lang in i18n.config.languages)
-            search.per_language(index, languages, i18n.default_language)
+    if index.exists() and search.enrich(index, Path(config.config_file_path).parent / "data" / "search_synonyms.yml"):
+        search.per_language(index, tuple(lang.locale for lang in i18n.config.languages), i18n.default_language)
     log.info("hook time: %.3f s (search)", time.perf_counter() - started)
-    if i18n and not getattr(i18n, "building", False):
-        log.info("hook time: %.3f s (pages)", _page_time["seconds"])
+    log.info("hook time: %.3f s (pages)", _page_time["seconds"])
 
 
 on_post_build = CombinedEvent(_export, _search)
@@ -89,9 +84,7 @@ on_post_build = CombinedEvent(_export, _search)
 def on_page_context(context, page, config, nav, **kwargs):
     """Generated pages: "edit this page" leads to the entry's file in practices/, or nowhere."""
     started = time.perf_counter()
-    i18n = config.plugins.get("i18n")
-    lang = getattr(i18n, "current_language", None) or config.theme["language"]
-    url = links.edit_url(page.file.src_uri, lang, _last["catalogue"], config.repo_url or "", config.edit_uri or "",
+    url = links.edit_url(page.file.src_uri, _language(config), _last["catalogue"], config.repo_url or "", config.edit_uri or "",
                          set(generate.GENERATED_ROOTS))
     if url is not ...:
         page.edit_url = url
@@ -111,8 +104,7 @@ def on_post_page(output, page, config, **kwargs):
     """Theme HTML corrections (compendio/pagefixes.py); and pages of a language other than the default search that
     language's own index (see compendio/search.py): their script config's base points to the language's root."""
     started = time.perf_counter()
-    i18n = config.plugins.get("i18n")
-    lang = getattr(i18n, "current_language", None) or config.theme["language"]
+    lang, i18n = _language(config), config.plugins.get("i18n")
     output = pagefixes.fix(output, lang)
     if i18n and lang != i18n.default_language:
         output = pagefixes.language_base(output, lang)
@@ -120,10 +112,6 @@ def on_post_page(output, page, config, **kwargs):
     return output
 
 
-
-
 def on_post_template(output_content, template_name, config, **kwargs):
     """Pages made from a template alone (404.html) get the same corrections."""
-    i18n = config.plugins.get("i18n")
-    lang = getattr(i18n, "current_language", None) or config.theme["language"]
-    return pagefixes.fix(output_content, lang) if template_name.endswith(".html") else output_content
+    return pagefixes.fix(output_content, _language(config)) if template_name.endswith(".html") else output_content
