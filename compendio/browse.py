@@ -6,7 +6,7 @@ fetched whole on slow connections: about 0.35 KB gzipped per entry today, 1 KB f
 its compendium fields (SECTION_CHARS is the knob; tests/test_browser_readers.py keeps 2,000 entries under 1 MB).
 
 {"v": 1, "lang": "es",
- "ui": {key: string with {placeholders}},          # interface strings, from UI below
+ "ui": {key: string with {placeholders}},          # interface strings, from data/ui.yml (browse_*)
  "f": {facet: [[value, label], ...]},              # values in display order, only those some entry uses
  "fl": {field: label},                              # row names of the comparison (schema compare_field)
  "x": [section, ...],                               # the compendium's fields: body sections a comparison shows
@@ -41,38 +41,15 @@ COMPARE_ROWS = ("summary", "kind", "countries", "period", "status", "methodologi
                 "funders", "key_results")
 SECTION_CHARS = 300
 
-UI = {
-    "es": {
-        "filters": "Filtrar entradas", "kind": "Tipo", "country": "País", "theme": "Tema",
-        "group": "Grupo destinatario", "methodology": "Metodología", "organisation": "Organización", "sdg": "ODS",
-        "period": "Periodo", "status": "Estado", "from": "Desde", "to": "Hasta", "any": "Cualquiera",
-        "clear": "Quitar filtros", "active": "filtros activos: {n}",
-        "n0": "Ninguna entrada", "n1": "1 entrada", "n": "{n} entradas",
-        "list": "Entradas que cumplen los filtros", "more": "Mostrar {n} más", "compare": "Comparar",
-        "cmp_count": "Seleccionadas para comparar: {n} (de 2 a 4).", "cmp_go": "Comparar las seleccionadas",
-        "cmp_clear": "Quitar selección",
-        "cmp_hint": "Marca «Comparar» en 2 a 4 entradas para verlas lado a lado.",
-        "cmp_need": "Para comparar, elige de 2 a 4 entradas en la lista de entradas.",
-        "cmp_back": "Ir a la lista de entradas", "cmp_unknown": "No se encontraron estas entradas: {list}.",
-        "csv": "Descargar CSV", "field": "Campo", "address": "Dirección", "none": "—",
-        "period_open": "desde {start}", "period_range": "{start}–{end}",
-    },
-    "en": {
-        "filters": "Filter entries", "kind": "Kind", "country": "Country", "theme": "Theme",
-        "group": "Target group", "methodology": "Methodology", "organisation": "Organisation", "sdg": "SDG",
-        "period": "Period", "status": "Status", "from": "From", "to": "To", "any": "Any",
-        "clear": "Clear filters", "active": "active filters: {n}",
-        "n0": "No entries", "n1": "1 entry", "n": "{n} entries",
-        "list": "Entries matching the filters", "more": "Show {n} more", "compare": "Compare",
-        "cmp_count": "Selected to compare: {n} (2 to 4).", "cmp_go": "Compare the selected entries",
-        "cmp_clear": "Clear selection",
-        "cmp_hint": "Tick “Compare” on 2 to 4 entries to see them side by side.",
-        "cmp_need": "To compare, choose 2 to 4 entries in the list of entries.",
-        "cmp_back": "Go to the list of entries", "cmp_unknown": "These entries were not found: {list}.",
-        "csv": "Download CSV", "field": "Field", "address": "Address", "none": "—",
-        "period_open": "since {start}", "period_range": "{start}–{end}",
-    },
-}
+UI_KEYS = ('filters', 'kind', 'country', 'theme', 'group', 'methodology', 'organisation', 'sdg', 'period', 'status', 'from', 'to', 'any', 'clear', 'active', 'n0', 'n1', 'n', 'list', 'more', 'compare', 'cmp_count', 'cmp_go', 'cmp_clear', 'cmp_hint', 'cmp_need', 'cmp_back', 'cmp_unknown', 'csv', 'field', 'address', 'none', 'period_open', 'period_range')
+
+
+def ui_strings(lang: str) -> dict:
+    """The script's interface strings, from data/ui.yml (keys browse_*, and the period formats shared with the
+    pages)."""
+    shared = {"period_open", "period_range"}
+    return {k: i18n.ui(k if k in shared else f"browse_{k}", lang) for k in UI_KEYS}
+
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
@@ -136,7 +113,7 @@ def browse_data(cat: Catalogue, schema: Schema, lang: str) -> dict:
         "st": [[s, schema.label("status", s, lang)] for s in schema.terms("status") if s in used["st"]],
     }
     field_labels = {name: schema.label("compare_field", name, lang) for name in (*COMPARE_ROWS, *sections)}
-    return {"v": 1, "lang": lang, "ui": UI[lang], "f": facets, "fl": field_labels, "x": sections, "e": entries}
+    return {"v": 1, "lang": lang, "ui": ui_strings(lang), "f": facets, "fl": field_labels, "x": sections, "e": entries}
 
 
 def _entry(e: Entry, pages: Pages, sections: list[str], lang: str) -> dict:

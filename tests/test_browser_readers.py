@@ -1,6 +1,6 @@
 """The filters on the entries index and the comparison of chosen entries, used as a reader would, in both
 languages (docs/javascripts/compendio.js with the data of compendio/browse.py). Expectations come from the
-catalogue itself; only the spelling of interface strings is taken from browse.UI."""
+catalogue itself; only the spelling of interface strings is taken from browse.ui_strings (data/ui.yml)."""
 from __future__ import annotations
 
 import csv
@@ -32,7 +32,7 @@ def by_title(entries, lang):
 
 
 def count_text(n, lang):
-    ui = browse.UI[lang]
+    ui = browse.ui_strings(lang)
     return ui["n0"] if n == 0 else ui["n1"] if n == 1 else ui["n"].format(n=i18n.number(n, lang))
 
 
@@ -64,7 +64,7 @@ def shown_counts(group) -> dict:
 
 @pytest.mark.parametrize("lang,prefix", LANGS)
 def test_filter_by_country_and_theme_counts_url_and_clear(browser, served, cat, schema, lang, prefix):
-    ui = browse.UI[lang]
+    ui = browse.ui_strings(lang)
     entries = list(cat.entries.values())
     country, theme = "CO", "social_dialogue"
     country_name, theme_name = i18n.country(country, lang), schema.label("theme", theme, lang)
@@ -116,7 +116,7 @@ def test_filter_by_country_and_theme_counts_url_and_clear(browser, served, cat, 
 
 @pytest.mark.parametrize("lang,prefix", LANGS)
 def test_period_and_kind_combine_and_come_from_the_url(browser, served, cat, schema, lang, prefix):
-    ui = browse.UI[lang]
+    ui = browse.ui_strings(lang)
     entries = list(cat.entries.values())
     starts = sorted({e.facts["period"]["start"] for e in entries})
     start = starts[len(starts) // 2]
@@ -139,7 +139,7 @@ def test_period_and_kind_combine_and_come_from_the_url(browser, served, cat, sch
 
 
 def test_filters_work_from_the_keyboard_with_visible_focus(browser, served, cat, schema):
-    ui = browse.UI["en"]
+    ui = browse.ui_strings("en")
     page, errors = open_filter(browser, f"{served}en/entries/")
     page.locator("#ce-filter summary").focus()
     page.keyboard.press("Tab")  # into the first facet: kind
@@ -166,7 +166,7 @@ def test_without_javascript_the_static_list_stays(browser, served, cat):
 
 @pytest.mark.parametrize("lang,prefix", LANGS)
 def test_compare_two_entries_and_download_the_csv(browser, served, cat, schema, lang, prefix, tmp_path):
-    ui = browse.UI[lang]
+    ui = browse.ui_strings(lang)
     # An entry with a key figure of 1,000 or more (written differently in each language) and one other.
     first = next(e for e in cat.entries.values()
                  if any(r.get("key") and r["value"] >= 1000 and schema.unit_format(r["unit"]) == "count"
@@ -217,7 +217,7 @@ def test_compare_two_entries_and_download_the_csv(browser, served, cat, schema, 
 
 @pytest.mark.parametrize("lang,prefix", LANGS)
 def test_a_comparison_needs_two_to_four_entries(browser, served, cat, lang, prefix):
-    ui = browse.UI[lang]
+    ui = browse.ui_strings(lang)
     slugs = list(cat.entries)
     cases = ((slugs[0], None), (",".join(slugs[:5]), None), (f"{slugs[0]},no-such-entry", "no-such-entry"))
     for query, unknown in cases:
