@@ -18,7 +18,7 @@ its compendium fields (SECTION_CHARS is the knob; tests/test_browser_readers.py 
    entry pages: formatted for the language, a count without its unit label),
    "xs": {section: first ~300 characters, plain text}, "l": language of the text when not translated}]}
 
-Empty lists and absent values are left out. Facet membership follows the index pages (generate.Pages._group):
+Empty lists and absent values are left out. Facet membership follows the index pages (generate.Pages.groups):
 a methodology belongs to its own methodology facet value, and an entry is counted in a year when the year is
 between p[0] and p[2].
 """

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cached_property
 
 import markdown
 
@@ -34,7 +35,6 @@ class Pages:
     def __init__(self, cat: Catalogue, schema: Schema, lang: str, base_url: str = "/"):
         self.cat, self.schema, self.lang = cat, schema, lang
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
-        self.groups = self._group()
         self._items: dict = {}  # list items by (slug, depth): see list_item
 
     # ------------------------------------------------------------------ helpers
@@ -179,7 +179,10 @@ class Pages:
             pages[page] = front_matter(name) + f"<h1>{esc(name)}</h1>\n" + body + lst
         return pages
 
-    def _group(self):
+    @cached_property
+    def groups(self) -> dict:
+        """Entries by index value, per dimension; made when a page first needs it (the collection and contributor
+        pages never do)."""
         groups = {dim: defaultdict(list) for dim in DIMENSIONS}
         for e in self.cat.entries.values():
             f = e.facts

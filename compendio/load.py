@@ -5,7 +5,7 @@ from pathlib import Path
 
 from . import entryfile, i18n, validate, yamldata
 from .model import Catalogue
-from .problems import InputError, Problem, did_you_mean
+from .problems import InputError, did_you_mean
 from .schema import Schema
 from .schema import load as load_schema
 
@@ -124,8 +124,7 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
     """Read and validate everything under root. Raises InputError listing every problem found."""
     root = Path(root)
     schema = schema or load_schema()
-    countries = i18n.country_names()
-    checker = validate.Checker(schema, countries)
+    checker = validate.Checker(schema, i18n.country_names())
 
     org_files = sorted((root / ORGANISATIONS).glob("*.yml"))
     organisations, _ = read_registry(org_files, root, schema, "organisation", checker)
@@ -194,14 +193,5 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
     if checker.problems:
         raise InputError(checker.problems)
     return Catalogue(entries=entries, organisations=organisations, sources=sources,
-                     countries={lang: {c: n[lang] for c, n in countries.items()} for lang in entryfile.LANGUAGES},
                      context=context, instruments=instruments, collections=collections)
 
-
-def problems_of(root: Path) -> list[Problem]:
-    """Every problem under root, or an empty list: what the validator script and tests call."""
-    try:
-        load(root)
-    except InputError as exc:
-        return exc.problems
-    return []

@@ -59,7 +59,6 @@ class Catalogue:
     entries: dict  # slug -> Entry, in a stable order
     organisations: dict  # id -> record
     sources: dict  # id -> record
-    countries: dict = field(default_factory=dict)  # lang -> {code: localized name}
     context: dict = field(default_factory=dict)  # country code -> indicators and MSME classification
     instruments: dict = field(default_factory=dict)  # id -> international instrument
     collections: dict = field(default_factory=dict)  # slug -> curated list of entries

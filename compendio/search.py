@@ -16,7 +16,6 @@ from pathlib import Path
 from . import yamldata
 
 MARK = "compendio"  # set in the index's config once it has been processed
-WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def fold(word: str) -> str:
