@@ -162,6 +162,14 @@ def split_at_antimeridian(polygon: list[list]) -> list[list[list]]:
     return pieces
 
 
+def projected(feature: dict, arcs) -> list[list[list]]:
+    """A feature's polygons, split at 180 degrees and projected, without degenerate rings."""
+    polygons = [[ring_points(r, arcs) for r in polygon] for polygon in polygons_of(feature)]
+    polygons = [piece for p in polygons for piece in split_at_antimeridian(p)]
+    polygons = [[[robinson(*q) for q in ring] for ring in p] for p in polygons]
+    return [p for p in polygons if p and len(p[0]) >= 4]
+
+
 def area(ring) -> float:
     return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]))) / 2
 
@@ -301,10 +309,7 @@ def build(atlas: Path) -> dict:
             continue
         if code is None and name not in UNCLAIMED:
             raise SystemExit(f"no ISO 3166-1 alpha-2 code for feature {feature.get('id')} {name!r}")
-        polygons = [[ring_points(r, arcs) for r in polygon] for polygon in polygons_of(feature)]
-        polygons = [piece for p in polygons for piece in split_at_antimeridian(p)]
-        polygons = [[[robinson(*q) for q in ring] for ring in p] for p in polygons]
-        polygons = [p for p in polygons if p and len(p[0]) >= 4]
+        polygons = projected(feature, arcs)
         if not polygons:
             continue
         largest = max(polygons, key=lambda p: area(p[0]))
@@ -334,10 +339,7 @@ def build(atlas: Path) -> dict:
             code = code_of(feature, aliases)
             if not code or code in countries or code in DROP:
                 continue
-            polygons = [[ring_points(r, arcs50) for r in polygon] for polygon in polygons_of(feature)]
-            polygons = [piece for p in polygons for piece in split_at_antimeridian(p)]
-            polygons = [[[robinson(*q) for q in ring] for ring in p] for p in polygons]
-            polygons = [p for p in polygons if p and len(p[0]) >= 4]
+            polygons = projected(feature, arcs50)
             if not polygons:
                 continue
             largest = max(polygons, key=lambda p: area(p[0]))
