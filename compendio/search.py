@@ -69,12 +69,23 @@ def extra_words(text: str, same: dict[str, set[str]]) -> str:
     return " ".join(sorted(extra))
 
 
-def enrich(index_path: Path, synonyms_path: Path) -> bool:
-    """Add the extra words to every document of a search_index.json. Returns False if already done."""
+def publish(index_path: Path, synonyms_path: Path, languages: tuple[str, ...], default: str) -> bool:
+    """Read the two-language index at the site root once, add the extra words, and write one index per language.
+    Returns False if the index was already processed."""
     index = json.loads(Path(index_path).read_text(encoding="utf-8"))
     if index.get("config", {}).get(MARK):
         return False
-    same = synonyms(synonyms_path)
+    enrich(index, synonyms(synonyms_path))
+    site = Path(index_path).parent.parent
+    for lang, part in per_language(index, languages, default).items():
+        target = site / ("" if lang == default else lang) / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return True
+
+
+def enrich(index: dict, same: dict) -> None:
+    """Add the extra words to the documents of a search index, in place, and mark it processed."""
     for doc in index["docs"]:
         # Words of the title go into the title (weighted as a title match). The text of a page's first part (for an
         # entry: its summary and fact box, with places, countries and organisations) gets the others; the
@@ -88,17 +99,13 @@ def enrich(index_path: Path, synonyms_path: Path) -> bool:
         if extra:
             doc["text"] = f'{doc.get("text", "")} <span hidden>{extra}</span>'
     index["config"][MARK] = "folded"
-    Path(index_path).write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return True
 
 
-def per_language(index_path: Path, languages: tuple[str, ...], default: str) -> list[Path]:
-    """Write one index per language from the two-language index at the site root, with that language's pages
-    only: every page exists in both languages, so a reader finds everything in their own, and each page loads
-    half the index. Locations become relative to the language's root."""
-    index = json.loads(Path(index_path).read_text(encoding="utf-8"))
-    site = Path(index_path).parent.parent
-    written = []
+def per_language(index: dict, languages: tuple[str, ...], default: str) -> dict[str, dict]:
+    """One index per language from the two-language one, with that language's pages only: every page exists in
+    both languages, so a reader finds everything in their own, and each page loads half the index. Locations
+    become relative to the language's root."""
+    parts = {}
     for lang in languages:
         docs = []
         for doc in index["docs"]:
@@ -106,8 +113,5 @@ def per_language(index_path: Path, languages: tuple[str, ...], default: str) -> 
             doc_lang = next((l for l in languages if l != default and loc.startswith(f"{l}/")), default)
             if doc_lang == lang:
                 docs.append({**doc, "location": loc[len(lang) + 1:] if lang != default else loc})
-        target = site / ("" if lang == default else lang) / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        written.append(target)
-    return written
+        parts[lang] = {**index, "docs": docs}
+    return parts

@@ -72,8 +72,9 @@ def _search(config, **kwargs):
         return  # an inner, per-language build: the index is not final yet
     started = time.perf_counter()
     index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.exists() and search.enrich(index, Path(config.config_file_path).parent / "data" / "search_synonyms.yml"):
-        search.per_language(index, tuple(lang.locale for lang in i18n.config.languages), i18n.default_language)
+    if index.exists():
+        search.publish(index, Path(config.config_file_path).parent / "data" / "search_synonyms.yml",
+                       tuple(lang.locale for lang in i18n.config.languages), i18n.default_language)
     log.info("hook time: %.3f s (search)", time.perf_counter() - started)
     log.info("hook time: %.3f s (pages)", _page_time["seconds"])
 
