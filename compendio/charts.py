@@ -18,7 +18,7 @@ import hashlib
 import json
 import math
 import re
-from functools import lru_cache
+from functools import cache
 from html import escape
 from pathlib import Path
 
@@ -37,40 +37,14 @@ INK = "#1a1a1a"        # text (with a white halo where it sits on shapes)
 BAR = "#5c6bc0"        # bars: this fill with a dark outline, so they print in black and white
 BAR_EDGE = "#1a237e"
 
-TEXT = {
-    "es": {
-        "entries": ("{n} entrada", "{n} entradas"),
-        "no_entries": "Sin entradas",
-        "legend": "Entradas por país",
-        "map_desc": "Mapa del mundo con el número de entradas por país. {list}.",
-        "map_desc_none": "Mapa del mundo: ningún país tiene entradas todavía.",
-        "bar_desc": "Gráfico de barras horizontales{unit}, {n} valores: {list}.",
-        "unit": " ({unit})",
-        "timeline_desc": "Entradas por año, de {first} a {last}: {list}.",
-        "timeline_rest": "; los demás años, 0",
-    },
-    "en": {
-        "entries": ("{n} entry", "{n} entries"),
-        "no_entries": "No entries",
-        "legend": "Entries per country",
-        "map_desc": "World map with the number of entries per country. {list}.",
-        "map_desc_none": "World map: no country has entries yet.",
-        "bar_desc": "Horizontal bar chart{unit}, {n} values: {list}.",
-        "unit": " ({unit})",
-        "timeline_desc": "Entries per year, from {first} to {last}: {list}.",
-        "timeline_rest": "; other years, 0",
-    },
-}
-
-
-def _t(lang: str, key: str) -> str | tuple:
-    return TEXT.get(lang, TEXT["en"])[key]
+def _t(lang: str, key: str, **values) -> str:
+    """A chart's interface string from data/ui.yml (keys chart_*)."""
+    return i18n.ui(f"chart_{key}", lang, **values)
 
 
 def entries_text(n: int, lang: str) -> str:
     """"12 entradas" / "1 entry": a count of entries in words, for labels and tooltips."""
-    one, many = _t(lang, "entries")
-    return (one if n == 1 else many).format(n=i18n.number(n, lang))
+    return _t(lang, "entry" if n == 1 else "entries", n=i18n.number(n, lang))
 
 
 def _uid(prefix: str, *parts) -> str:
@@ -110,7 +84,7 @@ def _svg_open(uid: str, viewbox: tuple, title: str, desc: str, role: str, css_cl
 
 
 # ---------------------------------------------------------------------------------------------------- map
-@lru_cache(maxsize=None)
+@cache
 def geometry() -> dict:
     """Country shapes in the Robinson projection, keyed by ISO 3166-1 alpha-2 code (see scripts/make_geo.py)."""
     return json.loads(GEO_FILE.read_text(encoding="utf-8"))
@@ -139,7 +113,7 @@ def _rings(d: str) -> list[list[tuple[float, float]]]:
     return rings
 
 
-@lru_cache(maxsize=None)
+@cache
 def _land() -> list[tuple[str, tuple, list]]:
     """(code, box, rings) of every shape, for telling land from sea where a label might go."""
     out = []
@@ -154,7 +128,7 @@ def _land() -> list[tuple[str, tuple, list]]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _main_box(code: str) -> tuple[float, float, float, float]:
     """The box of a country's main parts: those at least a fifth the size of its largest (Indonesia's Papua,
     but not France's Guiana), for cropping the map around it."""
@@ -343,7 +317,7 @@ def world_map(counts: dict[str, int], names: dict[str, str], hrefs: dict[str, st
     name = lambda c: names.get(c) or c  # noqa: E731
     order = sorted(counts, key=lambda c: (-counts[c], name(c).casefold()))
     listing = "; ".join(f"{name(c)}: {i18n.number(counts[c], lang)}" for c in order)
-    desc = _t(lang, "map_desc").format(list=listing) if counts else _t(lang, "map_desc_none")
+    desc = _t(lang, "map_desc", list=listing) if counts else _t(lang, "map_desc_none")
     uid = _uid("ce-map-", lang, title, sorted(counts.items()), sorted(hrefs.items()), crop)
 
     vx, vy, vw, vh = _crop(counts, geo, crop)
@@ -371,7 +345,35 @@ def world_map(counts: dict[str, int], names: dict[str, str], hrefs: dict[str, st
     out.append(f'<g aria-hidden="true" fill="{NO_ENTRIES}" stroke="{BORDER}" stroke-width="{_n2(border)}" '
                f'fill-rule="evenodd">{"".join(grey)}</g>')
 
-    # Countries with entries: larger first, so the markers of small ones are drawn over their neighbours.
+    items = _map_items(counts, geo, font, lang)
+    links = []
+    for it in items:
+        code, n = it["code"], counts[it["code"]]
+        fill = SCALE[_class_of(n, bins)]
+        label = f"{name(code)}: {entries_text(n, lang)}"
+        tip = f"<title>{escape(label)}</title>"
+        body = f'<path d="{it["shape"]["d"]}">{tip}</path>' if it["shape"] else ""
+        if it["tiny"]:
+            body += (f'<circle cx="{_n(it["x"])}" cy="{_n(it["y"])}" r="{_n2(it["r"])}" stroke="{INK}" '
+                     f'stroke-width="{_n2(2 * border)}">{tip}</circle>')
+        href = hrefs.get(code)
+        if href:
+            links.append(f'<a class="ce-map-on" href="{escape(href)}" aria-label="{escape(label)}" fill="{fill}">'
+                         f"{body}</a>")
+        else:  # counted but no page to link to: drawn the same, not a link
+            links.append(f'<g class="ce-map-nolink" role="img" aria-label="{escape(label)}" fill="{fill}">{body}</g>')
+    out.append(f'<g stroke="{BORDER}" stroke-width="{_n2(border)}" fill-rule="evenodd">{"".join(links)}</g>')
+
+    out.append(_map_numbers(items, hrefs, map_box, font, border))
+    out.append(_legend(vx, vy + vh, font, bins, border, lang))
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _map_items(counts: dict, geo: dict, font: float, lang: str) -> list[dict]:
+    """The countries with entries, as the map draws them: where, how large, the number written on them, and
+    whether they get a marker (too small to see) or their number fits inside."""
+    # Larger first, so the markers of small ones are drawn over their neighbours.
     items = []
     for code in counts:
         shape = geo["countries"].get(code)
@@ -392,26 +394,12 @@ def world_map(counts: dict[str, int], names: dict[str, str], hrefs: dict[str, st
     for it in tiny:
         nearest = min((math.hypot(it["x"] - o["x"], it["y"] - o["y"]) for o in tiny if o is not it), default=math.inf)
         it["r"] = max(0.25 * font, min(MARKER * font, 0.5 * nearest))
-    links = []
-    for it in items:
-        code, n = it["code"], counts[it["code"]]
-        fill = SCALE[_class_of(n, bins)]
-        label = f"{name(code)}: {entries_text(n, lang)}"
-        tip = f"<title>{escape(label)}</title>"
-        body = f'<path d="{it["shape"]["d"]}">{tip}</path>' if it["shape"] else ""
-        if it["tiny"]:
-            body += (f'<circle cx="{_n(it["x"])}" cy="{_n(it["y"])}" r="{_n2(it["r"])}" stroke="{INK}" '
-                     f'stroke-width="{_n2(2 * border)}">{tip}</circle>')
-        href = hrefs.get(code)
-        if href:
-            links.append(f'<a class="ce-map-on" href="{escape(href)}" aria-label="{escape(label)}" fill="{fill}">'
-                         f"{body}</a>")
-        else:  # counted but no page to link to: drawn the same, not a link
-            links.append(f'<g class="ce-map-nolink" role="img" aria-label="{escape(label)}" fill="{fill}">{body}</g>')
-    out.append(f'<g stroke="{BORDER}" stroke-width="{_n2(border)}" fill-rule="evenodd">{"".join(links)}</g>')
+    return items
 
-    # Numbers: on the country, or beside it with a leader line; also links (for the mouse), hidden from
-    # assistive technology and out of the tab order, since the shape's link already says it all.
+
+def _map_numbers(items: list[dict], hrefs: dict, map_box: tuple, font: float, border: float) -> str:
+    """The numbers: on the country, or beside it with a leader line; also links (for the mouse), hidden from
+    assistive technology and out of the tab order, since the shape's link already says it all."""
     key = (tuple(tuple(sorted((k, v) for k, v in it.items() if k != "shape")) for it in items), tuple(map_box), font)
     if key not in _PLACED:
         if len(_PLACED) > 16:
@@ -426,14 +414,16 @@ def world_map(counts: dict[str, int], names: dict[str, str], hrefs: dict[str, st
         text = f'<text x="{_n(cx)}" y="{_n(cy + 0.35 * font)}">{escape(it["text"])}</text>'
         href = hrefs.get(it["code"])
         labels.append(f'<a href="{escape(href)}" tabindex="-1">{text}</a>' if href else text)
-    out.append('<g aria-hidden="true">'
-               + (f'<g stroke="{INK}" stroke-width="{_n2(2 * border)}">{"".join(lines)}</g>' if lines else "")
-               + f'<g font-size="{_n(font)}" font-weight="700" fill="{INK}" text-anchor="middle" '
-               f'stroke="#fff" stroke-width="{_n(0.28 * font)}" stroke-linejoin="round" paint-order="stroke">'
-               f'{"".join(labels)}</g></g>')
+    return ('<g aria-hidden="true">'
+            + (f'<g stroke="{INK}" stroke-width="{_n2(2 * border)}">{"".join(lines)}</g>' if lines else "")
+            + f'<g font-size="{_n(font)}" font-weight="700" fill="{INK}" text-anchor="middle" '
+            f'stroke="#fff" stroke-width="{_n(0.28 * font)}" stroke-linejoin="round" paint-order="stroke">'
+            f'{"".join(labels)}</g></g>')
 
-    # Legend, in a strip below the map.
-    lx, ly = vx + 0.5 * font, vy + vh + 1.1 * font
+
+def _legend(vx: float, bottom: float, font: float, bins, border: float, lang: str) -> str:
+    """The legend, in a strip below the map: one swatch per class, and one for countries without entries."""
+    lx, ly = vx + 0.5 * font, bottom + 1.1 * font
     sw = 0.9 * font
     base = ly + 0.35 * font
     parts = [f'<text x="{_n(lx)}" y="{_n(base)}">{escape(_t(lang, "legend"))}:</text>']
@@ -446,10 +436,7 @@ def world_map(counts: dict[str, int], names: dict[str, str], hrefs: dict[str, st
     parts.append(f'<rect x="{_n(x)}" y="{_n(ly - sw / 2)}" width="{_n(sw)}" height="{_n(sw)}" fill="{NO_ENTRIES}" '
                  f'stroke="#9e9e9e" stroke-width="{_n2(2 * border)}"/>'
                  f'<text x="{_n(x + sw + 0.3 * font)}" y="{_n(base)}">{escape(_t(lang, "no_entries"))}</text>')
-    out.append(f'<g aria-hidden="true" font-size="{_n(font)}" fill="{INK}">'
-               f'{"".join(parts)}</g>')
-    out.append("</svg>")
-    return "".join(out)
+    return f'<g aria-hidden="true" font-size="{_n(font)}" fill="{INK}">{"".join(parts)}</g>'
 
 
 # ---------------------------------------------------------------------------------------------------- bars
@@ -474,9 +461,9 @@ def bar_chart(rows: list[tuple[str, float, str]], title: str, unit_label: str, l
     x1 = width - (value_w if hi > 0 else 0) - 4
     scale = (x1 - x0) / (hi - lo)
     zero = x0 - lo * scale
-    unit = _t(lang, "unit").format(unit=unit_label) if unit_label else ""
+    unit = _t(lang, "unit", unit=unit_label) if unit_label else ""
     listing = "; ".join(f"{l}: {t}" for l, _, t in rows)
-    desc = _t(lang, "bar_desc").format(unit=unit, n=len(rows), list=listing)
+    desc = _t(lang, "bar_desc", unit=unit, n=len(rows), list=listing)
     uid = _uid("ce-chart-", "bar", lang, title, unit_label, [list(r) for r in rows])
     height = top + len(rows) * row_h + (font * 2 if unit_label else font * 0.5)
 
@@ -527,7 +514,7 @@ def timeline_chart(counts: dict[int, int], title: str, lang: str) -> str:
     listing = "; ".join(f"{y}: {i18n.number(counts[y], lang)}" for y in nonzero)
     if len(nonzero) < len(years):
         listing += _t(lang, "timeline_rest")
-    desc = _t(lang, "timeline_desc").format(first=years[0], last=years[-1], list=listing) if years else ""
+    desc = _t(lang, "timeline_desc", first=years[0], last=years[-1], list=listing) if years else ""
     uid = _uid("ce-chart-", "timeline", lang, title, sorted(counts.items()))
 
     out = [_svg_open(uid, (0, 0, width, height), title, desc, "img", "ce-chart ce-chart-timeline", width)]

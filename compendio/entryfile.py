@@ -2,7 +2,9 @@
 
 The format: UTF-8 without a byte-order mark, LF line endings, a first line that is exactly `---`, YAML front
 matter, a line that is exactly `---`, then the Markdown body. Anything else is reported, not guessed at,
-because MkDocs and other front-matter readers disagree on the odd cases.
+because MkDocs and other front-matter readers disagree on the odd cases. python-frontmatter splits the file,
+with a handler that reads the YAML by the project's rules (compendio/yamldata.py: YAML 1.2 values, the line of
+every value, duplicated keys, anchors and tags refused).
 """
 from __future__ import annotations
 
@@ -10,10 +12,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import frontmatter
+from frontmatter.default_handlers import YAMLHandler
+
 from . import yamldata
+from .i18n import LANGUAGES
 from .problems import Problem
 
-LANGUAGES = ("es", "en")
+__all__ = ["FILENAME", "LANGUAGES", "EntryFile", "Section", "read"]
 MAX_BYTES = 200_000
 FILENAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<lang>[a-z]{2})\.md$")
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
@@ -77,25 +83,48 @@ def read(path: Path, shown: str) -> tuple[EntryFile | None, list[Problem]]:
     if lines[0] != "---":
         return fail(1, "", 'the file must start with a line that is exactly "---", then the front matter, '
                            'then another "---" line (see practices/_templates/)')
-    try:
-        end = lines.index("---", 1)
-    except ValueError:
+    if "---" not in lines[1:]:
         return fail(1, "", 'the front matter is not closed: add a line that is exactly "---" after it')
-    front = "\n".join(lines[1:end])
-    for i, ln in enumerate(lines[1:end], start=2):
+    end = lines.index("---", 1) + 1  # the closing line, counted from 1
+    for i, ln in enumerate(lines[1:end - 1], start=2):
         if "\t" in ln:
             return fail(i, "", "the front matter contains a tab character; indent with spaces")
+    handler = _Handler()
     try:
-        data, where = yamldata.load(front, first_line=2)
+        data, _ = frontmatter.parse(text, handler=handler)
     except yamldata.YamlError as exc:
         return fail(exc.line, exc.field, exc.message)
-    if not isinstance(data, dict):
+    if not handler.is_mapping:
         return fail(2, "", "the front matter must be a list of `key: value` lines")
-    body = lines[end + 1:]
+    body = handler.body.split("\n")[1:]  # the lines after the closing "---" line
     blank = next((i for i, ln in enumerate(body) if ln.strip()), 0)
-    entry = EntryFile(shown, m["slug"], m["lang"], data, where, body_line=end + 2 + blank)
+    entry = EntryFile(shown, m["slug"], m["lang"], data, handler.lines, body_line=end + 1 + blank)
     entry.lead, entry.sections = split_sections(body[blank:], entry.body_line)
     return entry, []
+
+
+class _Handler(YAMLHandler):
+    """python-frontmatter's YAML handler with the project's format: the front matter ends at the first line that
+    is exactly "---", and is read by yamldata (positions, YAML 1.2). Keeps the lines of every value and the body
+    with its leading blank lines (python-frontmatter strips them, which would move the lines of its text)."""
+
+    FM_BOUNDARY = re.compile(r"^---$", re.MULTILINE)
+
+    def __init__(self):
+        super().__init__()
+        self.lines: dict = {}
+        self.body = ""
+        self.is_mapping = False
+
+    def split(self, text: str) -> tuple[str, str]:
+        front, self.body = super().split(text)
+        return front, self.body
+
+    def load(self, fm: str, **kwargs) -> dict:
+        # fm starts with the newline that ends the opening "---", so its line 1 is the file's line 1.
+        data, self.lines = yamldata.load(fm, first_line=1)
+        self.is_mapping = isinstance(data, dict) or data is None
+        return data if isinstance(data, dict) else {}
 
 
 def split_sections(body: list[str], first_line: int) -> tuple[str, list[Section]]:

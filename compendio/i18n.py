@@ -1,7 +1,8 @@
 """Language-dependent formatting: numbers, dates and country names from CLDR (through Babel), UI strings."""
 from __future__ import annotations
 
-from functools import lru_cache
+import datetime
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -10,17 +11,24 @@ from babel.numbers import format_decimal, get_currency_symbol
 
 from . import yamldata
 
+LANGUAGES = ("es", "en")  # the site's languages; the first is the default, served at the site root
+DEFAULT_LANGUAGE = LANGUAGES[0]
 UI_FILE = Path(__file__).resolve().parent.parent / "data" / "ui.yml"
 # CLDR territory codes that are not ISO 3166-1 countries.
 _NOT_COUNTRIES = {"AC", "CP", "CQ", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "ZZ", "XA", "XB"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def country_names() -> dict[str, dict[str, str]]:
     """ISO 3166-1 alpha-2 code -> {"es": name, "en": name}, from CLDR."""
     es, en = Locale("es").territories, Locale("en").territories
     return {code: {"es": es[code], "en": en[code]} for code in en
             if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES}
+
+
+def other_language(lang: str) -> str:
+    """The site's other language (the site has two)."""
+    return next(other for other in LANGUAGES if other != lang)
 
 
 def country(code: str, lang: str) -> str:
@@ -48,8 +56,6 @@ def quantity(value, unit: str, unit_format: str, unit_label: str, lang: str) -> 
 
 def partial_date(value: str, lang: str) -> str:
     """"2016" -> 2016; "2016-07" -> julio de 2016 / July 2016; "2016-07-15" -> 15 de julio de 2016."""
-    import datetime
-
     parts = [int(p) for p in str(value).split("-")]
     if len(parts) == 1:
         return str(parts[0])
@@ -59,7 +65,7 @@ def partial_date(value: str, lang: str) -> str:
     return format_date(datetime.date(*parts), format="long", locale=lang)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _ui(path: str) -> dict:
     data, _ = yamldata.load(Path(path).read_text(encoding="utf-8"))
     return data

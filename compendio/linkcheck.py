@@ -4,7 +4,6 @@ A static site's links are files and ids, so this reads the HTML files directly (
 instead of crawling a server."""
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit

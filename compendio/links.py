@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 from pathlib import PurePosixPath
 
+from . import urls
 from .model import Catalogue
 
 
@@ -33,11 +34,10 @@ def edit_url(src_uri: str, lang: str, cat: Catalogue, repo_url: str, edit_uri: s
 
 def redirects(cat: Catalogue, base_url: str, lang: str) -> dict[str, str]:
     """{"entries/<former-slug>/index.html": HTML} sending each former address to the entry's current page."""
-    prefix = base_url.rstrip("/") + "/" + ("" if lang == "es" else f"{lang}/")
     out = {}
     for e in cat.entries.values():
         for old in e.facts.get("former_slugs") or []:
-            target = f"{prefix}entries/{e.slug}/"
+            target = urls.absolute(base_url, f"entries/{e.slug}", lang)
             title = html.escape(e.title(lang))
             out[f"entries/{old}/index.html"] = (
                 f'<!doctype html>\n<html lang="{lang}"><head><meta charset="utf-8">\n<title>{title}</title>\n'

@@ -1,9 +1,10 @@
-"""Load the whole catalogue: entry files, organisations, sources; validate it; return it or every problem."""
+"""Load the whole catalogue: read the entry files and the registries, build the model (compendio/assemble.py)
+while compendio/validate.py checks everything, and return the catalogue, or raise with every problem found."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import entryfile, i18n, validate, yamldata
+from . import assemble, bodylinks, entryfile, gitdates, i18n, validate, yamldata
 from .model import Catalogue
 from .problems import InputError, did_you_mean
 from .schema import Schema
@@ -74,7 +75,7 @@ def read_registry(files: list[Path], root: Path, schema: Schema, kind: str, chec
                 continue
             checker.schema_errors(schema.record_validators[kind], record, shown,
                                   lambda p, _lines=lines: yamldata.line_of(_lines, tuple(p)), prefix=(key,))
-            checker._check_plain_text(record, (key,), _Located(shown, lines))
+            checker.check_plain_text(record, (key,), _Located(shown, lines))
             records[key], where[key] = record, (shown, line, lines)
     return records, where
 
@@ -95,7 +96,7 @@ def read_collections(root: Path, schema: Schema, checker: validate.Checker, entr
         before = len(checker.problems)
         checker.schema_errors(schema.record_validators["collection"], record, shown,
                               lambda p, _lines=lines: yamldata.line_of(_lines, tuple(p)))
-        checker._check_plain_text(record, (), _Located(shown, lines))
+        checker.check_plain_text(record, (), _Located(shown, lines))
         seen = set()
         for i, slug_ref in enumerate(record.get("entries") or [] if isinstance(record, dict) else []):
             line = yamldata.line_of(lines, ("entries", i))
@@ -164,15 +165,17 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
             files.append(f)
 
     entries = {}
-    grouped = validate.index_by_slug(files)
+    grouped = assemble.by_slug(files)
     for slug, by_lang in grouped.items():
         if slug in unreadable:
             continue
-        entry = checker.merge(slug, by_lang)
-        if entry:
-            entries[slug] = entry
-        else:
-            unreadable.add(slug)  # its own problem is reported; references to it are not
+        merged, owner = assemble.facts(by_lang, schema)
+        checker.check_entry_files(by_lang, merged, owner)
+        if merged.get("kind") not in schema.terms("kind"):
+            unreadable.add(slug)  # the schema errors above say what is wrong with kind; references to it are not
+            continue
+        entries[slug] = assemble.entry(slug, by_lang, merged, schema, checker.names)
+        checker.check_entry(entries[slug], by_lang, owner)
 
     def located(slug, path):
         by_lang = grouped[slug]
@@ -187,11 +190,11 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
         validate.check_countries(checker, entry, lambda p, _s=slug: located(_s, p))
     validate.check_references(checker, entries, organisations, sources, located, unreadable, instruments)
     images = {p.name for p in (root / IMAGES).glob("*") if p.is_file()} if (root / IMAGES).is_dir() else set()
-    validate.check_body_links(checker, files, sorted(set(grouped) | unreadable), images)
+    bodylinks.check_body_links(checker, files, sorted(set(grouped) | unreadable), images)
     validate.check_former_slugs(checker, entries, located)
     collections = read_collections(root, schema, checker, entries, unreadable)
     if checker.problems:
         raise InputError(checker.problems)
-    return Catalogue(entries=entries, organisations=organisations, sources=sources,
-                     context=context, instruments=instruments, collections=collections)
+    return Catalogue(entries=entries, organisations=organisations, sources=sources, context=context,
+                     instruments=instruments, collections=collections, dates=gitdates.file_dates(root, PRACTICES))
 

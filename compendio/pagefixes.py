@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-SEARCH_LABEL = {"es": "Buscar en el compendio", "en": "Search the compendium"}
+from . import i18n
+
 # Anchored on the theme's literal markup, so the search is a fast substring scan over long pages.
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"')
 _SEARCH_DIALOG = re.compile(r'(<div class="md-search"[^>]*?role="dialog")(?![^>]*aria-label)')
@@ -17,7 +18,7 @@ def fix(html: str, lang: str) -> str:
     if 'id="__toc"' not in html:
         html = html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
     # The search dialog needs a name for screen readers.
-    html = _SEARCH_DIALOG.sub(rf'\1 aria-label="{SEARCH_LABEL.get(lang, SEARCH_LABEL["en"])}"', html, count=1)
+    html = _SEARCH_DIALOG.sub(rf'\1 aria-label="{i18n.ui("search_label", lang)}"', html, count=1)
     return html
 
 

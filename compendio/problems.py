@@ -8,6 +8,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from . import text
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -36,12 +38,10 @@ def format_problems(problems: list[Problem]) -> str:
 
 
 def closest(value: object, choices, n: int = 1) -> list[str]:
-    """The closest valid values to a misspelt one (case- and accent-insensitive)."""
-    import unicodedata
-
-    def fold(s: str) -> str:
-        s = unicodedata.normalize("NFKD", str(s)).encode("ascii", "ignore").decode()
-        return s.lower().replace("-", "_").replace(" ", "_")
+    """The closest valid values to a misspelt one (case- and accent-insensitive; hyphens, spaces and
+    underscores alike)."""
+    def fold(s) -> str:
+        return text.fold(s).replace("-", "_").replace(" ", "_")
 
     choices = [str(c) for c in choices]
     folded = {fold(c): c for c in choices}

@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from pathlib import Path
 
 from . import yamldata
+from .text import fold
 
 MARK = "compendio"  # set in the index's config once it has been processed
-
-
-def fold(word: str) -> str:
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
 
 
 def synonyms(path: Path) -> dict[str, tuple[re.Pattern, set[str]]]:

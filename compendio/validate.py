@@ -1,30 +1,27 @@
 """Check entry files and data files against the schema and against each other.
 
-Every check appends a Problem and goes on, so one run reports everything. Nothing here raises for bad input.
+Every check appends a Problem and goes on, so one run reports everything. Nothing here raises for bad input, and
+nothing here builds the model (compendio/assemble.py does): checks only say what is wrong and how to fix it.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
-from html.parser import HTMLParser
-from collections import defaultdict
 
 from . import yamldata
-from .entryfile import LANGUAGES, EntryFile
+from .assemble import SectionNames
+from .entryfile import EntryFile
+from .messages import explain, field_name, missing_fields, missing_message
 from .model import Entry
 from .problems import Problem, closest, did_you_mean
 from .scaffold import PLACEHOLDER
 from .schema import Schema
+from .text import fold_words
 
-_TYPE_NAMES = {
-    "string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
-    "object": "a group of `key: value` lines", "boolean": "true or false", "null": "empty",
-}
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!]|javascript\s*:", re.IGNORECASE)
-_UNSAFE_TAGS = ("script", "iframe", "object", "embed", "style", "form", "input", "meta", "link", "base", "frame",
+UNSAFE_TAGS = ("script", "iframe", "object", "embed", "style", "form", "input", "meta", "link", "base", "frame",
                 "frameset", "applet", "svg", "math")
-_UNSAFE_BODY = re.compile(
-    r"<\s*(?:" + "|".join(_UNSAFE_TAGS) + r")\b|\bon[a-z]+\s*=|javascript\s*:|vbscript\s*:"
+UNSAFE_BODY = re.compile(
+    r"<\s*(?:" + "|".join(UNSAFE_TAGS) + r")\b|\bon[a-z]+\s*=|javascript\s*:|vbscript\s*:"
     r"|\bdata\s*:\s*[a-z-]+/[a-z0-9.+-]+",
     re.IGNORECASE,
 )
@@ -34,40 +31,14 @@ _ATTR_LIST = re.compile(r"\{[^{}\n]*?\b(href|src|srcset|style)\s*=", re.IGNORECA
 _COUNTRY_ALIASES = {"UK": "GB", "EL": "GR", "EN": "GB"}
 
 
-def _type_name(value) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    return "a group of `key: value` lines"
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
-
-
-def field_name(path) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 class Checker:
     """Collects problems for one run. Holds only what the run was given."""
 
-    def __init__(self, schema: Schema, countries: dict[str, dict[str, str]]):
+    def __init__(self, schema: Schema, countries: dict[str, dict[str, str]], names: SectionNames | None = None):
         self.schema = schema
         self.countries = countries  # code -> {"es": name, "en": name}
+        self.names = names or SectionNames(schema)
         self.problems: list[Problem] = []
-        self._sections: dict = {}
 
     def add(self, path, line, field, message):
         self.problems.append(Problem(path, line, field, message))
@@ -90,99 +61,16 @@ class Checker:
                     self.add(shown, line_of(path + (key,)), field_name(path + (key,)), f'unknown field "{key}".{hint}')
                 continue
             if err.validator == "required":
-                for name in self.missing_fields(err):
+                for name in missing_fields(err):
                     if (tuple(err.absolute_path), name) not in meant:
-                        self.add(shown, line_of(path), field_name(path), self.missing_message(name, path))
+                        self.add(shown, line_of(path), field_name(path), missing_message(name, path))
                 continue
-            self.add(shown, line_of(path), field_name(path), self.explain(err, path))
-
-    def explain(self, err, path) -> str:
-        v, schema, inst = err.validator, err.schema, err.instance
-        names = [p for p in path if isinstance(p, str)]
-        leaf = names[-1] if names else ""
-        hint = schema.get("description", "") if isinstance(schema, dict) else ""
-        if v == "required":
-            return self.missing_message(err.validator_value[0] if not isinstance(inst, dict) else
-                                        next(r for r in err.validator_value if r not in inst), path)
-        if v == "enum":
-            allowed = err.validator_value
-            suggestion = did_you_mean(inst, allowed)
-            shown = ", ".join(allowed) if len(allowed) <= 25 else "see schema/vocabularies.json"
-            return f'"{inst}" is not an accepted value.{suggestion or " Accepted values: " + shown + "."}'
-        if v == "type":
-            expected = err.validator_value
-            expected = expected if isinstance(expected, list) else [expected]
-            want = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
-            got = _type_name(inst)
-            extra = ""
-            if {"integer", "number"} & set(expected) and isinstance(inst, str) and inst.strip().isdigit():
-                extra = f" Remove the quotes around {inst.strip()}."
-            elif {"integer", "number"} & set(expected) and isinstance(inst, str) and re.fullmatch(r"\s*[\d.,]+\s*%\s*", inst):
-                extra = f" Write the number alone, {inst.strip().rstrip('%').strip()}: the unit says it is a percentage."
-            elif {"integer", "number"} & set(expected) and isinstance(inst, str) and re.fullmatch(r"\d{1,3}([.,]\d{3})+", inst.strip()):
-                extra = f" Write it without thousands separators: {re.sub(r'[.,]', '', inst.strip())}."
-            elif "boolean" in expected and isinstance(inst, str) and inst.lower() in ("yes", "no", "si", "sí", "y", "n", "on", "off"):
-                extra = " Write true or false."
-            elif "array" in expected and not isinstance(inst, list):
-                extra = f" Write it as a list, e.g. {leaf}: [{inst}]" if isinstance(inst, (str, int)) else ""
-            elif "string" in expected and isinstance(inst, (bool, int, float)):
-                extra = " Put the value in quotes."
-            return f"must be {want}, not {got}.{extra}"
-        if v == "pattern":
-            return self._pattern_message(inst, path, hint)
-        if "sdgs" in path and v in ("minimum", "maximum"):
-            return f"there is no Sustainable Development Goal {inst}: the goals are numbered 1 to 17"
-        if v in ("minimum", "exclusiveMinimum"):
-            return f"{inst} is below the minimum of {err.validator_value}; {hint or 'correct the value'}"
-        if v in ("maximum", "exclusiveMaximum"):
-            return f"{inst} is above the maximum of {err.validator_value}; {hint or 'correct the value'}"
-        if v == "minLength":
-            return f"is too short (at least {err.validator_value} characters); write it out in full"
-        if v == "maxLength":
-            return f"is too long ({len(inst)} characters, at most {err.validator_value}); shorten it"
-        if v == "minItems":
-            return f"is empty: it needs at least {err.validator_value} item; add it"
-        if v == "minProperties":
-            return "is empty; give at least one language, e.g. {es: ..., en: ...}"
-        if v in ("oneOf", "anyOf"):
-            if path and path[-1] == "end":
-                return f"must be a year such as 2015, or null if the source gives no end year (got {inst!r})"
-            if path and path[-1] == "year":
-                return f"must be a year such as 2015, or null (got {inst!r})"
-            return f"{inst!r} does not fit this field. {hint}".strip()
-        return f"{err.message}. {hint}".strip()
-
-    @staticmethod
-    def missing_message(name, path) -> str:
-        where = f" to {field_name(path)}" if path else ""
-        return f'the required field "{name}" is missing; add `{name}:`{where}'
-
-    @staticmethod
-    def missing_fields(err) -> list[str]:
-        """A `required` error names every required field; only the absent ones are wrong."""
-        return [r for r in err.validator_value if isinstance(err.instance, dict) and r not in err.instance]
-
-    def _pattern_message(self, value, path, hint) -> str:
-        leaf = [p for p in path if isinstance(p, str)]
-        name = leaf[-1] if leaf else ""
-        if name in ("countries", "country"):
-            by_name = {n: code for code, names in self.countries.items() for n in names.values()}
-            hits = closest(value, list(self.countries) + list(by_name))
-            hit = by_name.get(hits[0], hits[0]) if hits else None
-            tip = f' Did you mean "{hit}"?' if hit else ""
-            return f'"{value}" is not an ISO 3166-1 alpha-2 country code (two capital letters, e.g. CO).{tip}'
-        if name in ("methodologies", "related"):
-            return f'"{value}" is not a valid slug: use lower-case letters, digits and single hyphens, e.g. score-colombia'
-        if name in ("as_of", "date"):
-            return f'"{value}" is not a date: write a year, a year-month or a full date, in quotes, e.g. "2016" or "2016-07"'
-        if name == "url":
-            return f'"{value}" is not a web address: it must start with https:// or http://'
-        return f'"{value}" has the wrong form. {hint}'.strip()
+            self.add(shown, line_of(path), field_name(path), explain(err, path, self.countries))
 
     # --- one file
     def check_file(self, f: EntryFile):
         self.schema_errors(self.schema.file_validator, f.data, f.path, f.line)
-        self._check_plain_text(f.data, (), f)
+        self.check_plain_text(f.data, (), f)
         for sec in [None, *f.sections]:
             text = f.lead if sec is None else sec.text
             base = f.body_line if sec is None else sec.line
@@ -192,7 +80,7 @@ class Checker:
             lowered = text.lower()
             if not ("<" in lowered or "=" in lowered or "script" in lowered or "data" in lowered):
                 continue  # the full pattern is slow on long prose, and most text has none of these
-            for m in _UNSAFE_BODY.finditer(text):
+            for m in UNSAFE_BODY.finditer(text):
                 line = (sec.text_line if sec else base) + text[: m.start()].count("\n")
                 self.add(f.path, line, "body", f'"{m.group(0).strip()}" is not allowed in the text (scripts, '
                          "embedded pages, event handlers and javascript: or data: links are removed for readers' "
@@ -207,13 +95,14 @@ class Checker:
                     self.add(f.path, line, "body", f'"{name}=" is not allowed in an attribute list {{ ... }}: it would '
                              "replace the address of the link; write the address in the link itself, [text](address)")
 
-    def _check_plain_text(self, value, path, f: EntryFile):
+    def check_plain_text(self, value, path, f):
+        """Front matter is plain text: a template placeholder or markup in a value is reported."""
         if isinstance(value, dict):
             for k, v in value.items():
-                self._check_plain_text(v, path + (k,), f)
+                self.check_plain_text(v, path + (k,), f)
         elif isinstance(value, list):
             for i, v in enumerate(value):
-                self._check_plain_text(v, path + (i,), f)
+                self.check_plain_text(v, path + (i,), f)
         elif isinstance(value, str) and value.startswith(PLACEHOLDER):
             self.add(f.path, f.line(path), field_name(path), f'"{value}" is a template placeholder; replace it with the real value')
         elif isinstance(value, str) and ("<" in value or ":" in value) and _MARKUP.search(value):
@@ -221,68 +110,42 @@ class Checker:
                      "front matter is plain text: remove the HTML or javascript: (it would be shown as typed, "
                      "not run); put formatting in the Markdown body instead")
 
-    # --- one entry: its files merged
-    def merge(self, slug: str, files: dict[str, EntryFile]) -> Entry | None:
-        files = {lang: files[lang] for lang in LANGUAGES if lang in files}
-        facts, fact_file = {}, {}
+    # --- one entry: its files together
+    def check_entry_files(self, files: dict[str, EntryFile], merged: dict, owner: dict):
+        """Facts written in both files, and the merged facts against the schema."""
         localized = self.schema.localized_fields()
         known = list(self.schema.entry_file["properties"])
         # A misspelt key is already reported as unknown; do not also report the field it meant as missing.
         meant = {hit for f in files.values() for k in f.data if k not in known for hit in closest(k, known)}
-        for lang in LANGUAGES:
-            f = files.get(lang)
-            if not f:
-                continue
+        for lang, f in files.items():
             for key, value in f.data.items():
-                if key in localized:
+                if key in localized or owner.get(key) == lang:
                     continue
-                if key in facts:
-                    other = files[fact_file[key]]
-                    if value == facts[key]:
-                        msg = (f'is also written in {other.path} (line {other.line((key,))}); facts are written once: '
-                               f"delete it from one of the two files")
-                    else:
-                        msg = (f"contradicts {other.path} (line {other.line((key,))}); facts are written once: "
-                               "keep the right value in one file and delete the other")
-                    self.add(f.path, f.line((key,)), key, msg)
-                    continue
-                facts[key], fact_file[key] = value, lang
-        first = next((f for f in files.values() if "kind" in f.data), next(iter(files.values())))
-
-        def line_of(path):
-            key = path[0] if path else None
-            owner = files[fact_file[key]] if key in fact_file else first
-            return owner.line(tuple(path))
-
-        def owner_path(path):
-            key = path[0] if path else None
-            return files[fact_file[key]].path if key in fact_file else first.path
-
-        for err in self.schema.errors(self.schema.entry_validator, facts):
+                other = files[owner[key]]
+                if value == merged[key]:
+                    msg = (f'is also written in {other.path} (line {other.line((key,))}); facts are written once: '
+                           f"delete it from one of the two files")
+                else:
+                    msg = (f"contradicts {other.path} (line {other.line((key,))}); facts are written once: "
+                           "keep the right value in one file and delete the other")
+                self.add(f.path, f.line((key,)), key, msg)
+        line_of, owner_path = _locators(files, owner)
+        for err in self.schema.errors(self.schema.entry_validator, merged):
             path = tuple(err.absolute_path)
-            msg = self.explain(err, path)
             if err.validator == "required":
-                for name in self.missing_fields(err):
+                for name in missing_fields(err):
                     if name not in meant:
                         self.add(owner_path(path), line_of(path), field_name(path),
-                                 self.missing_message(name, path) + " (a fact: write it once, in "
+                                 missing_message(name, path) + " (a fact: write it once, in "
                                  + " or ".join(f.path for f in files.values()) + ")")
                 continue
-            self.add(owner_path(path), line_of(path), field_name(path), msg)
-        kind = facts.get("kind")
-        if kind not in self.schema.terms("kind"):
-            return None  # the schema errors above already say what is wrong with kind
-        entry = Entry(
-            slug=slug, kind=kind, facts=facts,
-            text={lang: {k: v for k, v in f.data.items() if k in localized} for lang, f in files.items()},
-            sections={}, lead={lang: f.lead for lang, f in files.items()},
-            files={lang: f.path for lang, f in files.items()},
-            missing=tuple(lang for lang in LANGUAGES if lang not in files),
-        )
+            self.add(owner_path(path), line_of(path), field_name(path), explain(err, path, self.countries))
+
+    def check_entry(self, entry: Entry, files: dict[str, EntryFile], owner: dict):
+        """An entry whose facts fit the schema: text fields per language, body sections, rules between facts."""
         self._check_localized(entry, files)
         self._check_sections(entry, files)
-        self._check_facts(entry, line_of, owner_path)
-        return entry
+        self._check_facts(entry, *_locators(files, owner))
 
     def _check_localized(self, entry: Entry, files):
         for name in self.schema.localized_required(entry.kind):
@@ -297,45 +160,34 @@ class Checker:
                      f'lists {len(modules["en"])} modules but {files["es"].path} lists {len(modules["es"])}; '
                      "the two language files must list the same modules in the same order")
 
-    def _section_names(self, kind, lang) -> dict:
-        """Folded heading text -> section key, for the sections a kind allows in lang (made once per run)."""
-        key = (kind, lang)
-        if key not in self._sections:
-            required, optional = self.schema.sections(kind)
-            names = {_fold(self.schema.label("section", k, lang)): k for k in required + optional}
-            names.update({_fold(k): k for k in required + optional})
-            self._sections[key] = names
-        return self._sections[key]
-
     def _check_sections(self, entry: Entry, files):
         required, optional = self.schema.sections(entry.kind)
         allowed = required + optional
         for lang, f in files.items():
-            labels = self._section_names(entry.kind, lang)
-            found: dict[str, str] = {}
+            labels = self.names(entry.kind, lang)
+            found: set[str] = set()
             meant: set[str] = set()  # sections a misspelt heading was meant to be: reported once, as misspelt
             for sec in f.sections:
-                key = sec.key if sec.key in allowed else labels.get(_fold(sec.heading))
+                key = self.names.key(entry.kind, lang, sec)
                 if key is None:
                     names = [self.schema.label("section", k, lang) for k in allowed]
-                    meant.update(labels[_fold(h)] for h in closest(sec.heading, names))
+                    meant.update(labels[fold_words(h)] for h in closest(sec.heading, names))
                     self.add(f.path, sec.line, "body",
                              f'"## {sec.heading}" is not a section of a {entry.kind}.'
                              f'{did_you_mean(sec.heading, names) or " Use one of: " + "; ".join(names) + "."}'
                              " Use ### for sub-headings inside a section")
-                    continue
-                if key in found:
+                elif key in found:
                     self.add(f.path, sec.line, "body", f'the section "{sec.heading}" appears twice; merge the two')
-                    continue
-                if not sec.text.strip():
-                    self.add(f.path, sec.line, "body", f'the section "{sec.heading}" is empty; write it or remove the heading')
-                found[key] = sec.text
+                else:
+                    if not sec.text.strip():
+                        self.add(f.path, sec.line, "body",
+                                 f'the section "{sec.heading}" is empty; write it or remove the heading')
+                    found.add(key)
             for key in required:
                 if key not in found and key not in meant:
                     self.add(f.path, f.body_line, "body",
                              f'the section "## {self.schema.label("section", key, lang)}" is missing; a {entry.kind} '
                              "needs it (see practices/_templates/)")
-            entry.sections[lang] = {k: found[k] for k in allowed if k in found}
 
     def _check_facts(self, entry: Entry, line_of, owner_path):
         facts = entry.facts
@@ -354,6 +206,18 @@ class Checker:
             if isinstance(place, dict) and place.get("country") not in countries and isinstance(countries, list):
                 self.add(owner_path(("places",)), line_of(("places", i, "country")), f"places[{i}].country",
                          f'"{place.get("country")}" is not in this entry\'s countries; add it to countries or correct it')
+
+
+def _locators(files: dict[str, EntryFile], owner: dict):
+    """(line_of, owner_path) for paths into an entry's merged facts: the file a fact was written in, or for an
+    absent one, the file that gives the kind (else the first)."""
+    first = next((f for f in files.values() if "kind" in f.data), next(iter(files.values())))
+
+    def file_of(path) -> EntryFile:
+        key = path[0] if path else None
+        return files[owner[key]] if key in owner else first
+
+    return (lambda path: file_of(path).line(tuple(path))), (lambda path: file_of(path).path)
 
 
 def check_countries(checker: Checker, entry: Entry, line_of_entry):
@@ -424,103 +288,6 @@ def check_references(checker: Checker, entries: dict, organisations: dict, sourc
                     "Use an id from data/sources.yml.")
 
 
-# Where a link or image in an entry's text may lead. Anything else is refused: a reader must never be sent to a
-# file of the build machine, a path outside the site, or a script.
-_TARGETS = [
-    re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)"),  # [text](target)
-    re.compile(r"^\s{0,3}()\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M),                         # [ref]: target
-]
-
-
-class _HtmlTargets(HTMLParser):
-    """Addresses in raw HTML of an entry's text: (is_image, address, line offset, tag), parsed as browsers do."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found = []
-
-    def handle_starttag(self, tag, attrs):
-        line = self.getpos()[0] - 1
-        for name, value in attrs:
-            if name in ("href", "src"):
-                self.found.append((name == "src", (value or "").strip(), line, tag))
-            elif name == "srcset":
-                for candidate in (value or "").split(","):
-                    self.found.append((True, candidate.strip().split(" ")[0], line, tag))
-            elif name == "style":
-                self.found.append((None, "style", line, tag))
-
-    handle_startendtag = handle_starttag
-
-
-def _html_targets(text: str):
-    if "<" not in text:
-        return []
-    parser = _HtmlTargets()
-    parser.feed(text)
-    parser.close()
-    return parser.found
-_ENTRY_TARGET = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.md(#[A-Za-z0-9_-]*)?$")
-_IMAGE_TARGET = re.compile(r"^images/([a-z0-9]+(?:[-_][a-z0-9]+)*\.(?:png|jpe?g|webp|gif))$")
-_WEB_TARGET = re.compile(r"^(?:https?://[^\s<>\"']+|mailto:[^\s<>\"']+)$", re.I)
-TARGET_HELP = ("an entry's text may link to another entry ([text](slug.md)), a section of this page (#results), a "
-               "web address (https://...), or show an image kept in practices/images/ (![text](images/name.png))")
-
-
-def check_body_links(checker: Checker, files, known_slugs, images=frozenset()):
-    """Every link and image in the body leads somewhere allowed, and entry links and images exist."""
-    for f in files:
-        for sec in [None, *f.sections]:
-            text = f.lead if sec is None else sec.text
-            first = f.body_line if sec is None else sec.text_line
-            for pattern in _TARGETS if "]" in text else ():  # most sections have no link at all
-                for m in pattern.finditer(text):
-                    is_image, target = bool(m.group(1)), m.group(2)
-                    line = first + text[: m.start()].count("\n")
-                    problem = _target_problem(target, is_image, known_slugs, images)
-                    if problem:
-                        checker.add(f.path, line, "body", problem)
-            html_targets = _html_targets(text)
-            flagged = {first + text[: m.start()].count("\n") for m in _UNSAFE_BODY.finditer(text)} if html_targets else set()
-            for is_image, target, offset, tag in html_targets:
-                if tag in _UNSAFE_TAGS or first + offset in flagged:
-                    continue  # the tag or its line is already reported as unsafe
-                if is_image is None:
-                    checker.add(f.path, first + offset, "body", '"style=" is not allowed in the text (a style can '
-                                "cover or disguise the page); delete it")
-                    continue
-                problem = _target_problem(target, is_image, known_slugs, images)
-                if problem:
-                    checker.add(f.path, first + offset, "body", problem)
-
-
-def _target_problem(target: str, is_image: bool, known_slugs, images) -> str:
-    if not target:
-        return "a link has no address; add it or remove the link"
-    if re.match(r"(?i)(javascript|vbscript)\s*:|data\s*:\s*[a-z-]+/", target):
-        return ""  # reported once, by the unsafe-text check
-    entry = _ENTRY_TARGET.match(target)
-    if entry and not is_image:
-        if entry.group(1) in known_slugs:
-            return ""
-        return (f'the link to "{entry.group(1)}.md" leads to no entry.{did_you_mean(entry.group(1), known_slugs)} '
-                "Link to another entry as [text](slug.md) with the slug of a file in practices/")
-    image = _IMAGE_TARGET.match(target)
-    if image and is_image:
-        return "" if image.group(1) in images else (
-            f'the image "{target}" is not in practices/images/; add the file there or correct the name')
-    if _WEB_TARGET.match(target):
-        if not is_image:
-            return ""
-        return (f'the image "{target}" is on another website; images are shown from practices/images/: add the file '
-                "there (with permission to use it) and write ![text](images/name.png)")
-    if target.startswith("#") and not is_image:
-        return ""
-    if ".." in target or target.startswith(("/", "\\", "~", "file:")):
-        return f'"{target}" points outside the compendio (absolute or ../ paths are not allowed); {TARGET_HELP}'
-    return f'"{target}" is not an address an entry can use: {TARGET_HELP}'
-
-
 def check_former_slugs(checker: Checker, entries: dict, located):
     """A former slug keeps an old address alive: it cannot be a current slug or belong to two entries."""
     claimed: dict[str, str] = {}
@@ -540,8 +307,3 @@ def check_former_slugs(checker: Checker, entries: dict, located):
                 claimed[old] = slug
 
 
-def index_by_slug(files: list[EntryFile]) -> dict[str, dict[str, EntryFile]]:
-    grouped: dict[str, dict[str, EntryFile]] = defaultdict(dict)
-    for f in files:
-        grouped[f.slug][f.lang] = f
-    return dict(sorted(grouped.items()))

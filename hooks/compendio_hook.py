@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from compendio import build, generate, links, pagefixes, sanitize, search  # noqa: E402
+from compendio import build, links, pagefixes, sanitize, search, urls
 
 log = get_plugin_logger(__name__)
 # mkdocs-static-i18n runs the whole build once per language, and `serve` rebuilds on every change: keep the last
@@ -86,7 +86,7 @@ def on_page_context(context, page, config, nav, **kwargs):
     """Generated pages: "edit this page" leads to the entry's file in practices/, or nowhere."""
     started = time.perf_counter()
     url = links.edit_url(page.file.src_uri, _language(config), _last["catalogue"], config.repo_url or "", config.edit_uri or "",
-                         set(generate.GENERATED_ROOTS))
+                         set(urls.GENERATED_ROOTS))
     if url is not ...:
         page.edit_url = url
     _page_time["seconds"] += time.perf_counter() - started

@@ -25,8 +25,8 @@ COUNTRIES = ["PE", "CO", "BO", "EC", "VE", "AR", "BR", "CL", "MX", "PK", "BD", "
 THEMES = ["cooperatives", "social_dialogue", "value_chains", "green_jobs", "entrepreneurship", "rural_development",
           "food_security", "gender_equality", "youth_employment", "skills_training"]
 GROUPS = ["smes", "cooperatives", "women", "youth", "workers", "rural_producers", "artisans"]
-WORDS_ES = "la cooperativa organiza formación para productores rurales que mejoran sus ingresos y su trabajo".split()
-WORDS_EN = "the cooperative runs training for rural producers who improve their income and their work".split()
+WORDS_ES = ["la", "cooperativa", "organiza", "formación", "para", "productores", "rurales", "que", "mejoran", "sus", "ingresos", "y", "su", "trabajo"]
+WORDS_EN = ["the", "cooperative", "runs", "training", "for", "rural", "producers", "who", "improve", "their", "income", "and", "their", "work"]
 SECTIONS = {
     "methodology": (["Descripción"], ["Overview"]),
     "programme": (["Descripción", "Resultados"], ["Overview", "Results"]),

@@ -12,7 +12,9 @@ from pathlib import Path
 
 from _common import ROOT
 
-from compendio import build, export
+from compendio import build, export, urls
+from compendio.format import Formatter
+from compendio.i18n import LANGUAGES
 from compendio.problems import InputError
 
 
@@ -26,8 +28,9 @@ def main(argv=None) -> int:
     except InputError as exc:
         print(exc, file=sys.stderr)
         return 1
-    for lang, folder in (("es", Path(args.site)), ("en", Path(args.site) / "en")):
-        for path in export.write(catalogue, schema, lang, folder, args.base_url):
+    for lang in LANGUAGES:
+        folder = Path(args.site) / urls.lang_prefix(lang)
+        for path in export.write(catalogue, Formatter(catalogue, schema, lang), folder, args.base_url):
             print(path)
     return 0
 

@@ -26,7 +26,6 @@ import sys
 from pathlib import Path
 
 from _common import ROOT
-
 from babel.core import get_global
 
 OUT = ROOT / "data" / "geo" / "countries.json"

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from _common import ROOT, copy_project  # noqa: F401  (scripts/ is on the test path)
 
 

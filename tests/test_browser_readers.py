@@ -9,9 +9,10 @@ import io
 import re
 
 import pytest
-
 from _common import ROOT
+
 from compendio import browse, i18n, load
+from compendio.format import Formatter
 from compendio.schema import load as load_schema
 
 LANGS = [("es", ""), ("en", "en/")]
@@ -236,7 +237,7 @@ def test_a_comparison_needs_two_to_four_entries(browser, served, cat, lang, pref
 def test_browse_data_stays_small(cat, schema):
     """2,000 entries like today's must stay under 1 MB gzipped: what one entry adds, times 2,000."""
     for lang in ("es", "en"):
-        data = browse.browse_data(cat, schema, lang)
+        data = browse.browse_data(cat, Formatter(cat, schema, lang))
         full = len(gzip.compress(browse.dumps(data).encode()))
         fixed = len(gzip.compress(browse.dumps(dict(data, e=[])).encode()))
         per_entry = (full - fixed) / len(data["e"])

@@ -5,7 +5,7 @@ import html as html_module
 import json
 import re
 
-from conftest import copy_project, run_build
+from conftest import run_build
 from helpers import page_html, page_text, write
 
 
@@ -20,8 +20,9 @@ def test_figures_are_formatted_for_each_language(built):
 
 
 def test_every_result_names_its_source_next_to_the_figure(built):
-    from compendio import load
     from conftest import ROOT
+
+    from compendio import load
 
     results = load.load(ROOT).entries["score-colombia"].facts["results"]
     html = page_html(built, "en/entries/score-colombia")
@@ -145,7 +146,7 @@ def test_deleted_entry_pages_are_removed_on_rebuild(project):
 
 
 def test_every_generated_folder_is_git_ignored():
-    from compendio.generate import GENERATED_ROOTS
+    from compendio.urls import GENERATED_ROOTS
     from conftest import ROOT
 
     ignored = (ROOT / "docs" / ".gitignore").read_text(encoding="utf-8").split()

@@ -6,9 +6,10 @@ import csv
 import io
 import re
 
-from compendio import load
 from conftest import ROOT, run_build
 from helpers import page_html, page_text
+
+from compendio import load
 
 
 def shipped():

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import ROOT
+from helpers import page_text
 
 from compendio import i18n, load
 from compendio.schema import load as load_schema
-from conftest import ROOT
-from helpers import page_text
 
 CATALOGUE = load.load(ROOT)
 SCHEMA = load_schema()

@@ -7,9 +7,9 @@ import shutil
 import subprocess
 
 import pytest
+from conftest import ROOT
 
 from compendio.linkcheck import broken_links
-from conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -7,9 +7,10 @@ import json
 import subprocess
 import sys
 
+from conftest import ROOT, copy_project
+
 from compendio import scaffold
 from compendio.schema import load as load_schema
-from conftest import ROOT, copy_project
 
 
 def run(script, *args, cwd=ROOT):

@@ -5,10 +5,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from compendio import load
 from compendio.problems import InputError
-from conftest import ROOT
 
 METHOD_ES = """---
 kind: methodology

@@ -57,20 +57,12 @@
     D.entries = data.e.map((e) => {
       e.v = {};
       for (const [, key] of FACETS) {
-        const vals = key === "k" || key === "st" ? [e[key]] : (e[key] || []).map(String);
-        if (key === "m" && e.k === "methodology") vals.push(e.s); // as the methodology index pages
-        e.v[key] = new Set(vals);
+        e.v[key] = new Set(key === "k" || key === "st" ? [e[key]] : (e[key] || []).map(String));
       }
       e.href = root + e.u;
       return e;
     });
     D.bySlug = new Map(D.entries.map((e) => [e.s, e]));
-    D.names = (key, values) => (values || []).map((v) => D.label[key].get(String(v)) || String(v));
-    D.period = (e) => {
-      const [start, end] = e.p;
-      if (end === null || end === undefined) return fill(D.ui.period_open, { start: start });
-      return end === start ? String(start) : fill(D.ui.period_range, { start: start, end: end });
-    };
     D.count = (n) => (n === 0 ? D.ui.n0 : n === 1 ? D.ui.n1 : fill(D.ui.n, { n: D.num(n) }));
     return D;
   }
@@ -105,7 +97,7 @@
     let matched = [];
     const years = [];
     const lo = Math.min(...D.entries.map((e) => e.p[0]));
-    const hi = Math.max(...D.entries.map((e) => e.p[2]));
+    const hi = Math.max(...D.entries.map((e) => e.p[1]));
     for (let y = lo; y <= hi; y++) years.push(y);
 
     // ----- state from the URL
@@ -127,7 +119,7 @@
         for (const v of sel[key]) if (e.v[key].has(v)) { ok = true; break; }
         if (!ok) return false;
       }
-      if (period.from !== null && e.p[2] < period.from) return false;
+      if (period.from !== null && e.p[1] < period.from) return false;
       if (period.to !== null && e.p[0] > period.to) return false;
       return true;
     }
@@ -209,10 +201,9 @@
           picked = pick.checked ? picked.concat(e.s) : picked.filter((s) => s !== e.s);
           updateBar();
         } } });
-      const meta = [D.label.k.get(e.k), D.names("c", e.c).join(", "), D.period(e)].join(" · ");
       return el("li", { "data-slug": e.s },
         textLang(el("a", { href: e.href, text: e.t }), e), el("br"),
-        el("span", { class: "ce-meta", text: meta }), el("br"),
+        el("span", { class: "ce-meta", text: e.ln }), el("br"),
         textLang(el("span", { class: "ce-summary", text: e.d || "" }), e), el("br"),
         el("label", { class: "ce-pickl" }, pick, " " + ui.compare, el("span", { class: "ce-sr", text: " " + e.t })));
     }
@@ -287,22 +278,13 @@
   }
 
   /** The comparison as rows: {name, label, cells: one per entry, a text or [[figure, what], ...], own: whether
-   *  the cells are the entry's own text (then marked with its language when it is not the page's)}. */
+   *  the cells are the entry's own text (then marked with its language when it is not the page's)}. Every text
+   *  comes made in the data (compendio/browse.py): the summary, the fact rows, the key results. */
   function compareRows(D, entries) {
-    const facts = {
-      summary: (e) => e.d || "",
-      kind: (e) => D.label.k.get(e.k),
-      countries: (e) => D.names("c", e.c).join(", "),
-      period: (e) => D.period(e),
-      status: (e) => D.label.st.get(e.st) + (e.sa ? " (" + e.sa + ")" : ""),
-      methodologies: (e) => D.names("m", e.m).join(", "),
-      themes: (e) => D.names("th", e.th).join(", "),
-      target_groups: (e) => D.names("g", e.g).join(", "),
-      funders: (e) => D.names("o", e.fu).join(", "),
-      key_results: (e) => e.r || [],
-    };
     const rows = [];
-    for (const [name, get] of Object.entries(facts)) {
+    for (const name of Object.keys(D.fl).filter((n) => !D.x.includes(n))) {
+      const get = name === "summary" ? (e) => e.d || "" : name === "key_results" ? (e) => e.r || []
+        : (e) => (e.cv && e.cv[name]) || "";
       const cells = entries.map(get);
       if (cells.some((c) => c && c.length)) {
         rows.push({ name, label: D.fl[name] || name, cells, own: name === "summary" });

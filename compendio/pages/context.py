@@ -1,0 +1,119 @@
+"""What every page builder of one language shares: the inputs, the formatter, and the pieces many pages show
+(an entry list, a fact box, a results table, a wide table, the permanent-link box)."""
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from markupsafe import Markup
+
+from .. import index, urls
+from ..format import Formatter
+from ..i18n import other_language
+from ..model import Catalogue, Entry
+from ..render import code_block, contributor_markdown, environment
+from ..schema import Schema
+from . import facts
+
+_ENTRY_LINK = re.compile(r"\]\(\s*([a-z0-9]+(?:-[a-z0-9]+)*)\.md(#[^)\s]*)?\s*\)")
+_SUBHEADING = re.compile(r"^(#{3,5}) ", re.M)
+
+
+class Context:
+    """The pages of one language are made from one Context; it holds the inputs and caches, nothing else."""
+
+    def __init__(self, cat: Catalogue, schema: Schema, lang: str, base_url: str = "/"):
+        self.cat, self.schema, self.lang = cat, schema, lang
+        self.f = Formatter(cat, schema, lang)
+        self.base_url = base_url if base_url.endswith("/") else base_url + "/"
+        self._items: dict = {}  # list items by (slug, depth): see list_item
+        self.env = environment(f=self.f)
+
+    @cached_property
+    def groups(self) -> dict:
+        """Entries by index value, per dimension; made when a page first needs it."""
+        return index.group(self.cat)
+
+    def render(self, template: str, **values) -> str:
+        return self.env.get_template(template).render(**values)
+
+    def url(self, page: str, lang: str | None = None) -> str:
+        """The absolute, permanent URL of a generated page in a language (this one by default)."""
+        return urls.absolute(self.base_url, page, lang or self.lang)
+
+    def text_lang(self, e: Entry) -> str:
+        """The language the entry's text is shown in on this language's pages."""
+        return self.lang if self.lang in e.files else e.files_lang()
+
+    # ------------------------------------------------------------------ lists of entries
+    def list_item(self, e: Entry, depth: int) -> Markup:
+        """An entry in a list, as seen from a page `depth` folders deep. An entry appears in a dozen lists,
+        all at one of two depths, so the HTML is made once per depth."""
+        key = (e.slug, depth)
+        if key not in self._items:
+            summary = self.f.text({lang: e.text[lang]["summary"] for lang in e.files})
+            self._items[key] = Markup(self.render("list_item.html", e=e, to_root="../" * depth, summary=summary,
+                                                  title=e.title(self.lang), line=self.f.list_line(e)))
+        return self._items[key]
+
+    def entry_list(self, entries, here: str) -> Markup:
+        depth = urls.url_of(here).count("/")
+        return Markup(self.render("entry_list.html", items=[self.list_item(e, depth) for e in self.f.by_title(entries)]))
+
+    def list_page(self, here: str, title: str, lead, entries) -> str:
+        return self.render("list_page.html", title=title, lead=lead, entries=entries,
+                           entry_list=self.entry_list(entries, here))
+
+    # ------------------------------------------------------------------ an entry's parts
+    def fact_box(self, e: Entry, here: str, id_prefix: str = "") -> Markup:
+        return Markup(self.render("facts.html", rows=facts.fact_rows(self.f, e, here), id_prefix=id_prefix,
+                                  label=self.f.t("facts")))
+
+    def results_table(self, e: Entry, here: str, id_prefix: str = "") -> Markup:
+        rows = facts.result_rows(self.f, e, here)
+        if not rows:
+            return Markup("")
+        with_women = any(row[3] for row in rows)  # the column only where some figure has it
+        columns = ["figure", "what"] + (["women_share"] if with_women else []) + ["year", "source"]
+        return Markup(self.render("results_table.html", rows=rows, id_prefix=id_prefix, with_women=with_women,
+                                  heads=[self.f.t(k) for k in columns]))
+
+    def entry_body(self, e: Entry, here: str, level: int = 2, id_prefix: str = "") -> Markup:
+        """The entry's prose as Markdown, one section per field with its stable anchor, and the results table.
+        On pages other than the entry's own (a collection's print page), links to entries are re-pointed.
+        Markdown, not HTML, so it is put together here rather than in a template; the contributor's text goes
+        in as written (see render.contributor_markdown)."""
+        lang = self.text_lang(e)
+        hashes, parts = "#" * level, []
+        table = self.results_table(e, here, id_prefix=id_prefix)
+        if e.lead.get(lang):
+            parts.append(e.lead[lang] + "\n")
+        for key, text in e.sections[lang].items():
+            if level > 2:  # the section's own sub-headings move down with it
+                text = _SUBHEADING.sub(lambda m: "#" * (len(m.group(1)) + level - 2) + " ", text)
+            parts.append(f"{hashes} {self.f.label('section', key)} {{#{id_prefix}{key}}}\n\n{text}\n")
+            if key == "results":
+                parts.append(table + "\n")
+        if "results" not in e.sections[lang] and e.facts.get("results"):
+            parts.append(f"{hashes} {self.f.label('section', 'results')} {{#{id_prefix}results}}\n\n" + table)
+        body = "\n".join(parts)
+        if not here.startswith("entries/"):
+            prefix = urls.file_up(here) + "entries/"
+            body = _ENTRY_LINK.sub(lambda m: f"]({prefix}{m.group(1)}.md{m.group(2) or ''})", body)
+            body = body.replace("](images/", f"]({prefix}images/")
+        if lang != self.lang:  # shown in the other language: say so to browsers and screen readers
+            body = f'<div lang="{lang}" markdown>\n\n{body}\n</div>\n'
+        return contributor_markdown(body + "\n")
+
+    # ------------------------------------------------------------------ page shapes
+    def table_page(self, here: str, title: str, head: list, rows: list, lead="") -> str:
+        """A page that is one wide table. Wide tables get the whole width: Material hides the sidebars on pages
+        that ask."""
+        return self.render("table_page.html", title=title, head=head, rows=rows, lead=lead)
+
+    def link_box(self, page: str) -> Markup:
+        """The page's permanent URL and the same page in the other language, ready to copy. Markdown (its text
+        in code blocks), so it is written here rather than in a template."""
+        other = self.url(page, other_language(self.lang))
+        return Markup(f'<div class="ce-links" markdown>\n\n{self.f.t("permalink")}\n\n{code_block(self.url(page))}\n\n'
+                      f'{self.f.t("other_language")}\n\n{code_block(other)}\n\n</div>\n')

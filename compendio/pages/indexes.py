@@ -1,0 +1,89 @@
+"""Index pages: all entries, entries by kind, and one index per dimension (country, theme, target group,
+methodology, organisation, SDG, year) with a page per value; the home page."""
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .. import charts, i18n, urls
+from ..index import DIMENSIONS
+from ..render import front_matter, trusted_svg
+from .context import Context
+
+
+def figure(ctx: Context, cls: str, svg: str, caption: str = "", blank: bool = True) -> Markup:
+    """A chart in a figure, on lines of its own so that Markdown leaves it alone (blank: a blank line after)."""
+    return Markup(ctx.render("figure.html", cls=cls, svg=trusted_svg(svg), caption=caption, blank=blank))
+
+
+def world_map(ctx: Context, here: str) -> Markup:
+    """The map of entries per country, made at build time; each country with entries links to its page."""
+    counts = {c: len(es) for c, es in ctx.groups["countries"].items()}
+    names = {c: ctx.f.country(c) for c in i18n.country_names()}
+    hrefs = {c: urls.rel(here, urls.value_page("countries", c)) for c in counts}
+    return figure(ctx, "ce-map", charts.world_map(counts, names, hrefs, ctx.lang, ctx.f.t("map_title")))
+
+
+def timeline(ctx: Context) -> Markup:
+    counts = {y: len(es) for y, es in ctx.groups["years"].items()}
+    title = ctx.f.t("timeline_title")
+    return figure(ctx, "ce-chart", charts.timeline_chart(counts, title, ctx.lang), title)
+
+
+def dimension_pages(ctx: Context, dim: str) -> dict[str, str]:
+    f, groups = ctx.f, ctx.groups[dim]
+    here, title = f"{urls.FOLDERS[dim]}/index", f.t(f"by_{dim}")
+    numeric = dim in ("sdgs", "years")
+    values = sorted(groups, key=lambda v: v if numeric else str(f.value_name(dim, v)).casefold())
+    visual = world_map(ctx, here) if dim == "countries" else timeline(ctx) if dim == "years" else ""
+    rows = [(urls.rel(here, urls.value_page(dim, v)), f.value_name(dim, v), len(groups[v])) for v in values]
+    pages = {here: front_matter(title) + ctx.render("dimension_index.html", title=title, visual=visual, rows=rows)}
+    for v in values:
+        page = urls.value_page(dim, v)
+        lead = ""
+        if dim == "methodologies":
+            lead = Markup(ctx.render("methodology_lead.html", here=page, m=ctx.cat.entries[v]))
+        elif dim == "countries" and v in ctx.cat.context:
+            lead = Markup(ctx.render("country_context.html", here=page, rec=ctx.cat.context[v]))
+        value_title = f"{title}: {f.value_name(dim, v)}"
+        pages[page] = front_matter(value_title) + ctx.list_page(page, value_title, lead, groups[v])
+    return pages
+
+
+def kind_pages(ctx: Context) -> dict[str, str]:
+    here, title = "kinds/index", ctx.f.t("by_kind")
+    kinds = [(k, len(ctx.cat.by_kind(k))) for k in ctx.schema.terms("kind")]
+    pages = {here: front_matter(title) + ctx.render("kinds_index.html", title=title, here=here, kinds=kinds)}
+    for kind in ctx.schema.terms("kind"):
+        page, name = f"kinds/{kind}", ctx.f.label("kind", kind, plural=True)
+        pages[page] = front_matter(name) + ctx.list_page(page, name, "", ctx.cat.by_kind(kind))
+    return pages
+
+
+def entries_index(ctx: Context) -> str:
+    here, title = "entries/index", ctx.f.t("all_entries")
+    lists = [(kind, ctx.entry_list(entries, here)) for kind in ctx.schema.terms("kind")
+             if (entries := ctx.cat.by_kind(kind))]
+    return front_matter(title) + ctx.render("entries_index.html", title=title, lists=lists)
+
+
+def home(ctx: Context) -> str:
+    here, cat, t = "index", ctx.cat, ctx.f.t
+    n_results = sum(len(e.facts.get("results") or []) for e in cat.entries.values())
+    counts = [(len(cat.entries), "count_entries", "entries/index"),
+              (len(ctx.groups["countries"]), "count_countries", "countries/index"),
+              (n_results, "count_results", "compare/programmes"),
+              (len(cat.sources), "count_sources", "sources/index"),
+              (len(ctx.groups["organisations"]), "count_organisations", "organisations/index")]
+    kinds = [(k, len(cat.by_kind(k))) for k in ctx.schema.terms("kind")]
+    browse = [(urls.FOLDERS[d] + "/index", t("by_" + d)) for d in DIMENSIONS]
+    browse += [("compare/index", t("compare")), ("instruments/index", t("instruments"))]
+    return (front_matter(t("home_title"), t("home_lead"))
+            + ctx.render("home.html", here=here, counts=counts, kinds=kinds, browse=browse))
+
+
+def pages(ctx: Context) -> dict[str, str]:
+    out = {"index": home(ctx), "entries/index": entries_index(ctx)}
+    out.update(kind_pages(ctx))
+    for dim in DIMENSIONS:
+        out.update(dimension_pages(ctx, dim))
+    return out
