@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate new export bench clean
+.PHONY: serve build test test-fast lint validate new export bench clean
 
 $(STAMP): requirements.txt requirements-test.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,15 @@ serve: $(STAMP)  ## build and serve the site on http://127.0.0.1:8000, rebuildin
 build: $(STAMP)  ## write the site to site/
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) $(NODE_STAMP)  ## run the test suite
+test: $(STAMP) $(NODE_STAMP)  ## lint, then run the whole test suite (unit, site and browser layers)
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)  ## the unit layer only: pages and checks made in memory, in seconds
+	$(BIN)/python -m pytest -m unit -q
+
+lint: $(STAMP)  ## ruff, with the project's settings (ruff.toml)
+	$(BIN)/ruff check .
 
 validate: $(STAMP)  ## check every entry and data file, as the build does
 	$(BIN)/python scripts/validate.py

@@ -65,7 +65,8 @@ def check_body_links(checker: Checker, files, known_slugs, images=frozenset()):
                     if problem:
                         checker.add(f.path, line, "body", problem)
             html_targets = _html_targets(text)
-            flagged = {first + text[: m.start()].count("\n") for m in UNSAFE_BODY.finditer(text)} if html_targets else set()
+            flagged = ({first + text[: m.start()].count("\n") for m in UNSAFE_BODY.finditer(text)}
+                       if html_targets else set())
             for is_image, target, offset, tag in html_targets:
                 if tag in UNSAFE_TAGS or first + offset in flagged:
                     continue  # the tag or its line is already reported as unsafe

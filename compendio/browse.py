@@ -122,14 +122,16 @@ def _entry(e: Entry, f: Formatter, sections: list[str]) -> dict:
         "kind": f.label("kind", e.kind), "countries": f.countries(facts["countries"]), "period": f.period(e),
         "status": f.status_short(e),
         "methodologies": ", ".join(f.value_name("methodologies", m) for m in facts.get("methodologies") or []),
-        "themes": f.labels("theme", facts.get("themes")), "target_groups": f.labels("target_group", facts.get("target_groups")),
+        "themes": f.labels("theme", facts.get("themes")),
+        "target_groups": f.labels("target_group", facts.get("target_groups")),
         "funders": ", ".join(f.org_name(o) for o in funders),
     }
     years = e.years()
     return _compact({
         "s": e.slug, "t": e.title(lang), "h": e.short_title(lang) if e.short_title(lang) != e.title(lang) else None,
         "k": e.kind, "u": f"entries/{e.slug}/", "ln": f.list_line(e),
-        "c": list(facts["countries"]), "th": list(facts.get("themes") or []), "g": list(facts.get("target_groups") or []),
+        "c": list(facts["countries"]), "th": list(facts.get("themes") or []),
+        "g": list(facts.get("target_groups") or []),
         "m": index.methodologies_of(e), "o": index.organisations_of(e), "sd": list(facts.get("sdgs") or []),
         "st": facts["status"]["value"], "p": [years[0], years[-1]],
         "cv": {k: v for k, v in fact_rows.items() if v},

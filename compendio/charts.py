@@ -133,8 +133,9 @@ def _main_box(code: str) -> tuple[float, float, float, float]:
     """The box of a country's main parts: those at least a fifth the size of its largest (Indonesia's Papua,
     but not France's Guiana), for cropping the map around it."""
     rings = next(r for c, _, r in _land() if c == code)
-    areas = [abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(r, r[1:] + r[:1]))) / 2 for r in rings]
-    parts = [r for r, a in zip(rings, areas) if a >= 0.2 * max(areas)]
+    areas = [abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(r, r[1:] + r[:1], strict=True))) / 2
+             for r in rings]
+    parts = [r for r, a in zip(rings, areas, strict=True) if a >= 0.2 * max(areas)]
     xs, ys = [p[0] for r in parts for p in r], [p[1] for r in parts for p in r]
     return min(xs), min(ys), max(xs), max(ys)
 
@@ -142,7 +143,7 @@ def _main_box(code: str) -> tuple[float, float, float, float]:
 def _inside(x: float, y: float, rings) -> bool:
     inside = False
     for ring in rings:
-        for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1]):
+        for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1], strict=True):
             if (ay > y) != (by > y) and x < (bx - ax) * (y - ay) / (by - ay) + ax:
                 inside = not inside
     return inside
@@ -428,7 +429,7 @@ def _legend(vx: float, bottom: float, font: float, bins, border: float, lang: st
     base = ly + 0.35 * font
     parts = [f'<text x="{_n(lx)}" y="{_n(base)}">{escape(_t(lang, "legend"))}:</text>']
     x = lx + _text_width(_t(lang, "legend") + ":", font) * 0.95 + 0.6 * font
-    for (lo, hi), colour in zip(bins, SCALE):
+    for (lo, hi), colour in zip(bins, SCALE, strict=False):  # as many colours as classes, or more
         text = _range_text(lo, hi, lang)
         parts.append(f'<rect x="{_n(x)}" y="{_n(ly - sw / 2)}" width="{_n(sw)}" height="{_n(sw)}" fill="{colour}"/>'
                      f'<text x="{_n(x + sw + 0.3 * font)}" y="{_n(base)}">{escape(text)}</text>')
@@ -455,14 +456,14 @@ def bar_chart(rows: list[tuple[str, float, str]], title: str, unit_label: str, l
     lo, hi = min([0.0, *values]), max([0.0, *values])
     if hi == lo:
         hi = lo + 1
-    label_w = min(max((_text_width(l, font) for l, _, _ in rows), default=0) + 8, 0.4 * width)
+    label_w = min(max((_text_width(name, font) for name, _, _ in rows), default=0) + 8, 0.4 * width)
     value_w = max((_text_width(t, font) for _, _, t in rows), default=0) + 6
     x0 = label_w + 8 + (value_w if lo < 0 else 0)
     x1 = width - (value_w if hi > 0 else 0) - 4
     scale = (x1 - x0) / (hi - lo)
     zero = x0 - lo * scale
     unit = _t(lang, "unit", unit=unit_label) if unit_label else ""
-    listing = "; ".join(f"{l}: {t}" for l, _, t in rows)
+    listing = "; ".join(f"{name}: {t}" for name, _, t in rows)
     desc = _t(lang, "bar_desc", unit=unit, n=len(rows), list=listing)
     uid = _uid("ce-chart-", "bar", lang, title, unit_label, [list(r) for r in rows])
     height = top + len(rows) * row_h + (font * 2 if unit_label else font * 0.5)

@@ -60,7 +60,8 @@ def read(path: Path, shown: str) -> tuple[EntryFile | None, list[Problem]]:
         return fail(1, "", f'the file name "{path.name}" does not follow <slug>.<lang>.md: use lower-case letters, '
                            'digits and single hyphens for the slug, and .es.md or .en.md, e.g. score-colombia.es.md')
     if m["lang"] not in LANGUAGES:
-        return fail(1, "", f'"{m["lang"]}" is not a language of the site; name the file {m["slug"]}.es.md or {m["slug"]}.en.md')
+        return fail(1, "", f'"{m["lang"]}" is not a language of the site; name the file {m["slug"]}.es.md or '
+                           f'{m["slug"]}.en.md')
     if path.is_symlink():
         return fail(1, "", "symbolic links are not accepted in practices/; put the file itself there")
     raw = path.read_bytes()

@@ -56,6 +56,15 @@ class Formatter:
         other, value = next(iter(texts.items()))
         return Text(value, other)
 
+    def entry_text(self, e: Entry, name: str) -> Text:
+        """An entry's text field (title, short_title, summary) in this language, or marked with the language it
+        is shown in when the entry has no translation yet."""
+        if e.has_language(self.lang):
+            return Text(e.localized(self.lang, name) if name != "short_title" else e.short_title(self.lang))
+        value = e.title(self.lang) if name == "title" else e.short_title(self.lang) if name == "short_title" else \
+            e.localized(self.lang, name)
+        return Text(value, e.files_lang())
+
     def plain(self, texts: dict) -> str:
         """A {es, en} text in this language, or in the other one, unmarked (for titles and attributes)."""
         return texts.get(self.lang) or next(iter(texts.values()))

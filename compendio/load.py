@@ -87,7 +87,8 @@ def read_collections(root: Path, schema: Schema, checker: validate.Checker, entr
         shown = _shown(path, root)
         slug = path.name[:-4] if path.name.endswith(".yml") else ""
         if not slug or not entryfile.FILENAME.match(f"{slug}.es.md"):
-            checker.add(shown, 1, "", "a collection file is named <slug>.yml, with lower-case letters, digits and hyphens")
+            checker.add(shown, 1, "", "a collection file is named <slug>.yml, with lower-case letters, digits and "
+                        "hyphens")
             continue
         read = _read_yaml(path, shown, checker)
         if read is None:
@@ -103,7 +104,8 @@ def read_collections(root: Path, schema: Schema, checker: validate.Checker, entr
             if slug_ref in seen:
                 checker.add(shown, line, f"entries[{i}]", f'"{slug_ref}" is listed twice; keep one')
             elif isinstance(slug_ref, str) and slug_ref not in entries and slug_ref not in unreadable:
-                checker.add(shown, line, f"entries[{i}]", f'no entry "{slug_ref}".{did_you_mean(slug_ref, sorted(entries))} '
+                checker.add(shown, line, f"entries[{i}]",
+                            f'no entry "{slug_ref}".{did_you_mean(slug_ref, sorted(entries))} '
                             "Use the slug of an entry in practices/ (its file name without .es.md or .en.md).")
             seen.add(slug_ref)
         if len(checker.problems) == before:

@@ -11,6 +11,8 @@ _TYPE_NAMES = {
     "object": "a group of `key: value` lines", "boolean": "true or false", "null": "empty",
 }
 
+YES_NO = ("yes", "no", "si", "sí", "y", "n", "on", "off")
+
 
 def type_name(value) -> str:
     """What a value is, in a contributor's words."""
@@ -95,7 +97,8 @@ def pattern_message(value, path, hint, countries: dict) -> str:
     if name in ("methodologies", "related"):
         return f'"{value}" is not a valid slug: use lower-case letters, digits and single hyphens, e.g. score-colombia'
     if name in ("as_of", "date"):
-        return f'"{value}" is not a date: write a year, a year-month or a full date, in quotes, e.g. "2016" or "2016-07"'
+        return (f'"{value}" is not a date: write a year, a year-month or a full date, in quotes, e.g. "2016" or '
+                '"2016-07"')
     if name == "url":
         return f'"{value}" is not a web address: it must start with https:// or http://'
     return f'"{value}" has the wrong form. {hint}'.strip()
@@ -114,7 +117,7 @@ def type_message(inst, expected, leaf: str) -> str:
         extra = f" Write the number alone, {inst.strip().rstrip('%').strip()}: the unit says it is a percentage."
     elif numeric and re.fullmatch(r"\d{1,3}([.,]\d{3})+", inst.strip()):
         extra = f" Write it without thousands separators: {re.sub(r'[.,]', '', inst.strip())}."
-    elif "boolean" in expected and isinstance(inst, str) and inst.lower() in ("yes", "no", "si", "sí", "y", "n", "on", "off"):
+    elif "boolean" in expected and isinstance(inst, str) and inst.lower() in YES_NO:
         extra = " Write true or false."
     elif "array" in expected and not isinstance(inst, list):
         extra = f" Write it as a list, e.g. {leaf}: [{inst}]" if isinstance(inst, (str, int)) else ""

@@ -3,8 +3,8 @@
 MkDocs renders its theme with autoescaping off, so the generated pages never go through it: every value a
 template prints is escaped unless it is Markup. Markup is made in this module only, at four audited places:
 trusted_svg (charts made and escaped by compendio.charts), markdown_html (entry text turned into HTML),
-contributor_markdown (entry text kept as Markdown for MkDocs) and code_block (text in a fenced code block). Front matter is YAML, not HTML: front_matter()
-writes it here too, with JSON strings."""
+contributor_markdown (entry text kept as Markdown for MkDocs) and code_block (text in a fenced code block).
+Front matter is YAML, not HTML: front_matter() writes it here too, with JSON strings."""
 from __future__ import annotations
 
 import html

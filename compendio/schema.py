@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import fastjsonschema
@@ -62,15 +63,23 @@ class Schema:
 
 def load(schema_dir: Path = SCHEMA_DIR) -> Schema:
     """Load and check the schema files. A broken schema is a maintainer's bug, so it raises plainly."""
-    entry = json.loads((schema_dir / ENTRY_SCHEMA).read_text(encoding="utf-8"))
-    vocab_doc = json.loads((schema_dir / VOCABULARIES).read_text(encoding="utf-8"))
+    schema_dir = Path(schema_dir)
+    return _compile((schema_dir / ENTRY_SCHEMA).read_text(encoding="utf-8"),
+                    (schema_dir / VOCABULARIES).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=4)  # the same two files give the same validators: compiling them is most of a small run's time
+def _compile(entry_text: str, vocab_text: str) -> Schema:
+    entry = json.loads(entry_text)
+    vocab_doc = json.loads(vocab_text)
     for doc in (entry, vocab_doc):
         jsonschema.Draft7Validator.check_schema(doc)
     vocabularies = {}
     for name, spec in vocab_doc["$defs"].items():
         terms, labels = spec["enum"], spec["x-labels"]
         if set(terms) != set(labels) or any(not {"es", "en"} <= set(v) for v in labels.values()):
-            raise ValueError(f"{VOCABULARIES}: vocabulary {name}: every term needs es and en labels, and only terms may have labels")
+            raise ValueError(f"{VOCABULARIES}: vocabulary {name}: every term needs es and en labels, and only terms "
+                             "may have labels")
         vocabularies[name] = {"terms": terms, "labels": labels, "formats": spec.get("x-format", {}),
                               "kinds": spec.get("x-kinds", {})}
     # Validators get the schema with every $ref written out in place: the same rules, but jsonschema no longer

@@ -106,7 +106,7 @@ def per_language(index: dict, languages: tuple[str, ...], default: str) -> dict[
         docs = []
         for doc in index["docs"]:
             loc = doc["location"]
-            doc_lang = next((l for l in languages if l != default and loc.startswith(f"{l}/")), default)
+            doc_lang = next((x for x in languages if x != default and loc.startswith(f"{x}/")), default)
             if doc_lang == lang:
                 docs.append({**doc, "location": loc[len(lang) + 1:] if lang != default else loc})
         parts[lang] = {**index, "docs": docs}

@@ -75,7 +75,8 @@ class Checker:
             text = f.lead if sec is None else sec.text
             base = f.body_line if sec is None else sec.line
             if text.lstrip().startswith(PLACEHOLDER):
-                self.add(f.path, base, "body", f'the section "{sec.heading if sec else "(introduction)"}" still holds the '
+                where = sec.heading if sec else "(introduction)"
+                self.add(f.path, base, "body", f'the section "{where}" still holds the '
                          "template's TODO; write the text, or delete an optional section")
             lowered = text.lower()
             if not ("<" in lowered or "=" in lowered or "script" in lowered or "data" in lowered):
@@ -104,7 +105,8 @@ class Checker:
             for i, v in enumerate(value):
                 self.check_plain_text(v, path + (i,), f)
         elif isinstance(value, str) and value.startswith(PLACEHOLDER):
-            self.add(f.path, f.line(path), field_name(path), f'"{value}" is a template placeholder; replace it with the real value')
+            self.add(f.path, f.line(path), field_name(path),
+                     f'"{value}" is a template placeholder; replace it with the real value')
         elif isinstance(value, str) and ("<" in value or ":" in value) and _MARKUP.search(value):
             self.add(f.path, f.line(path), field_name(path),
                      "front matter is plain text: remove the HTML or javascript: (it would be shown as typed, "
@@ -192,10 +194,10 @@ class Checker:
     def _check_facts(self, entry: Entry, line_of, owner_path):
         facts = entry.facts
         period = facts.get("period")
-        if isinstance(period, dict) and isinstance(period.get("start"), int) and isinstance(period.get("end"), int):
-            if period["end"] < period["start"]:
-                self.add(owner_path(("period",)), line_of(("period", "end")), "period.end",
-                         f'the end year {period["end"]} is before the start year {period["start"]}; swap or correct them')
+        start, end = (period.get("start"), period.get("end")) if isinstance(period, dict) else (None, None)
+        if isinstance(start, int) and isinstance(end, int) and end < start:
+            self.add(owner_path(("period",)), line_of(("period", "end")), "period.end",
+                     f"the end year {end} is before the start year {start}; swap or correct them")
         for i, res in enumerate(facts.get("results") or []):
             if isinstance(res, dict) and res.get("unit") == "percent" and isinstance(res.get("value"), (int, float)) \
                     and res["value"] > 100:
@@ -205,7 +207,8 @@ class Checker:
         for i, place in enumerate(facts.get("places") or []):
             if isinstance(place, dict) and place.get("country") not in countries and isinstance(countries, list):
                 self.add(owner_path(("places",)), line_of(("places", i, "country")), f"places[{i}].country",
-                         f'"{place.get("country")}" is not in this entry\'s countries; add it to countries or correct it')
+                         f'"{place.get("country")}" is not in this entry\'s countries; add it to countries or '
+                         "correct it")
 
 
 def _locators(files: dict[str, EntryFile], owner: dict):
@@ -237,7 +240,8 @@ def check_registry_sources(checker: Checker, records: dict, where: dict, sources
                 if k == "source" and isinstance(v, str) and v not in sources:
                     shown, _, lines = where[key]
                     checker.add(shown, yamldata.line_of(lines, path + (k,)), field_name(path + (k,)),
-                                f'no source document "{v}".{did_you_mean(v, sorted(sources))} Use an id from data/sources.yml.')
+                                f'no source document "{v}".{did_you_mean(v, sorted(sources))} '
+                                "Use an id from data/sources.yml.")
                 else:
                     walk(v, path + (k,), key)
         elif isinstance(value, list):
@@ -257,14 +261,15 @@ def check_references(checker: Checker, entries: dict, organisations: dict, sourc
     for slug, e in entries.items():
         facts = e.facts
 
-        def ref(path, value, pool, what, fix):
+        def ref(path, value, pool, what, fix, slug=slug):
             if isinstance(value, str) and value not in pool:
                 where, line = located(slug, path)
                 checker.add(where, line, field_name(path),
                             f'no {what} "{value}".{did_you_mean(value, sorted(pool))} {fix}')
 
         for i, m in enumerate(facts.get("methodologies") or []):
-            ref(("methodologies", i), m, methodology_slugs, "methodology entry", "Use the slug of a methodology in practices/.")
+            ref(("methodologies", i), m, methodology_slugs, "methodology entry",
+                "Use the slug of a methodology in practices/.")
         for i, r in enumerate(facts.get("related") or []):
             ref(("related", i), r, all_slugs - {slug}, "other entry", "Use the slug of an entry in practices/.")
         for i, o in enumerate(facts.get("organisations") or []):
@@ -275,13 +280,15 @@ def check_references(checker: Checker, entries: dict, organisations: dict, sourc
             ref(("developed_by", i), o, organisations, "organisation",
                 "Use an id from data/organisations/, or add the organisation there.")
         for i, s in enumerate(facts.get("sources") or []):
-            ref(("sources", i), s, sources, "source document", "Use an id from data/sources.yml, or add the document there.")
+            ref(("sources", i), s, sources, "source document",
+                "Use an id from data/sources.yml, or add the document there.")
         for i, ins in enumerate(facts.get("instruments") or []):
             ref(("instruments", i), ins, instruments or {}, "instrument",
                 "Use an id from data/instruments.yml, or add the instrument there.")
         status = facts.get("status")
         if isinstance(status, dict):
-            ref(("status", "source"), status.get("source"), sources, "source document", "Use an id from data/sources.yml.")
+            ref(("status", "source"), status.get("source"), sources, "source document",
+                "Use an id from data/sources.yml.")
         for i, res in enumerate(facts.get("results") or []):
             if isinstance(res, dict):
                 ref(("results", i, "source"), res.get("source"), sources, "source document",
@@ -302,7 +309,8 @@ def check_former_slugs(checker: Checker, entries: dict, located):
                             "(former slugs are the addresses this entry had before it was renamed)")
             elif old in claimed:
                 checker.add(path, line, f"former_slugs[{i}]",
-                            f'"{old}" is also a former slug of "{claimed[old]}"; an old address can lead to one entry only')
+                            f'"{old}" is also a former slug of "{claimed[old]}"; an old address can lead to one '
+                            "entry only")
             else:
                 claimed[old] = slug
 

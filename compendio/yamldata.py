@@ -54,7 +54,8 @@ def _scalar(node: yaml.ScalarNode):
     if _FLOAT.match(text) and any(c.isdigit() for c in text):
         return float(text)
     if _SPECIAL_FLOAT.match(text):
-        raise YamlError(node.start_mark.line + 1, "", f'"{text}" is not a usable number; write a number or quote the text')
+        raise YamlError(node.start_mark.line + 1, "",
+                        f'"{text}" is not a usable number; write a number or quote the text')
     return text
 
 

@@ -85,7 +85,8 @@ on_post_build = CombinedEvent(_export, _search)
 def on_page_context(context, page, config, nav, **kwargs):
     """Generated pages: "edit this page" leads to the entry's file in practices/, or nowhere."""
     started = time.perf_counter()
-    url = links.edit_url(page.file.src_uri, _language(config), _last["catalogue"], config.repo_url or "", config.edit_uri or "",
+    url = links.edit_url(page.file.src_uri, _language(config), _last["catalogue"], config.repo_url or "",
+                         config.edit_uri or "",
                          set(urls.GENERATED_ROOTS))
     if url is not ...:
         page.edit_url = url

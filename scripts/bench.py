@@ -25,8 +25,10 @@ COUNTRIES = ["PE", "CO", "BO", "EC", "VE", "AR", "BR", "CL", "MX", "PK", "BD", "
 THEMES = ["cooperatives", "social_dialogue", "value_chains", "green_jobs", "entrepreneurship", "rural_development",
           "food_security", "gender_equality", "youth_employment", "skills_training"]
 GROUPS = ["smes", "cooperatives", "women", "youth", "workers", "rural_producers", "artisans"]
-WORDS_ES = ["la", "cooperativa", "organiza", "formación", "para", "productores", "rurales", "que", "mejoran", "sus", "ingresos", "y", "su", "trabajo"]
-WORDS_EN = ["the", "cooperative", "runs", "training", "for", "rural", "producers", "who", "improve", "their", "income", "and", "their", "work"]
+WORDS_ES = ["la", "cooperativa", "organiza", "formación", "para", "productores", "rurales", "que", "mejoran", "sus",
+            "ingresos", "y", "su", "trabajo"]
+WORDS_EN = ["the", "cooperative", "runs", "training", "for", "rural", "producers", "who", "improve", "their",
+            "income", "and", "their", "work"]
 SECTIONS = {
     "methodology": (["Descripción"], ["Overview"]),
     "programme": (["Descripción", "Resultados"], ["Overview", "Results"]),
@@ -54,8 +56,9 @@ def synthetic(practices: Path, n: int, seed: int = 1) -> None:
         facts = [f"kind: {kind}", "countries: [" + ", ".join(f'"{c}"' for c in countries) + "]",
                  f"period: {{start: {start}, end: {start + rng.randint(0, 5)}}}",
                  'status: {value: completed, as_of: "2016", source: ilo-andean-2016}',
-                 f"themes: [{', '.join(rng.sample(THEMES, 2))}]", f"target_groups: [{', '.join(rng.sample(GROUPS, 2))}]",
-                 "sectors: [agriculture]", "organisations:\n  - {id: ilo, role: implementer}\n  - {id: seco, role: funder}",
+                 f"themes: [{', '.join(rng.sample(THEMES, 2))}]",
+                 f"target_groups: [{', '.join(rng.sample(GROUPS, 2))}]", "sectors: [agriculture]",
+                 "organisations:\n  - {id: ilo, role: implementer}\n  - {id: seco, role: funder}",
                  f"sdgs: [{rng.randint(1, 17)}, 8]", "sources: [ilo-andean-2016]"]
         if kind == "methodology":
             facts += ['international_names: ["Synthetic tool"]', "audience: [smes]", "formats: [classroom_training]",
@@ -76,7 +79,8 @@ def synthetic(practices: Path, n: int, seed: int = 1) -> None:
                 head += facts
             per = max(1, 600 // len(headings))
             body = "\n".join(f"## {h}\n\n{prose(rng, words, per)}\n" for h in headings)
-            (practices / f"{slug}.{lang}.md").write_text("---\n" + "\n".join(head) + "\n---\n\n" + body, encoding="utf-8")
+            text = "---\n" + "\n".join(head) + "\n---\n\n" + body
+            (practices / f"{slug}.{lang}.md").write_text(text, encoding="utf-8")
 
 
 def run(n: int) -> dict:
@@ -111,8 +115,9 @@ def main(argv=None) -> int:
         rows.append(r)
         print(f"N={r['entries']:>5} entries (+ the real ones), both languages: build {r['wall']:.1f} s, "
               f"{r['pages']} HTML pages, site {r['size'] / 1e6:.1f} MB (search index {r['search'] / 1e6:.1f} MB), "
-              f"project hooks {r['hooks']:.2f} s = {100 * r['hooks'] / r['wall']:.1f}% of the build; largest entry page "
-              f"{r['entry_max'] / 1024:.1f} KB; filter data {r['browse'] / 1e6:.2f} MB ({r['browse_gz'] / 1e6:.2f} MB gzipped)",
+              f"project hooks {r['hooks']:.2f} s = {100 * r['hooks'] / r['wall']:.1f}% of the build; "
+              f"largest entry page {r['entry_max'] / 1024:.1f} KB; filter data {r['browse'] / 1e6:.2f} MB "
+              f"({r['browse_gz'] / 1e6:.2f} MB gzipped)",
               flush=True)
     if len(rows) > 1:
         a, b = rows[0], rows[-1]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import heapq
+import itertools
 import json
 import math
 import sys
@@ -123,14 +124,14 @@ def simplify(lonlat: list, tolerance: float) -> list:
         if best > tolerance:
             keep[index] = True
             stack += [(first, index), (index, last)]
-    return [p for p, k in zip(lonlat, keep) if k]
+    return [p for p, k in zip(lonlat, keep, strict=True) if k]
 
 
 def _clip(ring: list, keep_west: bool, at: float = 180.0) -> list:
     """Sutherland-Hodgman: the part of a ring west (or east) of the meridian `at` (longitudes unwrapped)."""
     inside = (lambda p: p[0] <= at) if keep_west else (lambda p: p[0] >= at)
     out = []
-    for a, b in zip(ring, ring[1:] + ring[:1]):
+    for a, b in zip(ring, ring[1:] + ring[:1], strict=True):
         if inside(a):
             out.append(a)
         if inside(a) != inside(b):
@@ -143,7 +144,7 @@ def split_at_antimeridian(polygon: list[list]) -> list[list[list]]:
     """Natural Earth rings that cross 180° (Russia's Chukotka, Fiji) jump from +180 to -180 in the middle: make
     their longitudes continuous, cut them at 180° and move the part beyond back by 360°."""
     outer, holes = polygon[0], polygon[1:]
-    if all(abs(a[0] - b[0]) <= 180 for a, b in zip(outer, outer[1:])):
+    if all(abs(a[0] - b[0]) <= 180 for a, b in itertools.pairwise(outer)):
         return [polygon]
     unwrapped = [outer[0]]
     for lon, lat in outer[1:]:
@@ -170,7 +171,7 @@ def projected(feature: dict, arcs) -> list[list[list]]:
 
 
 def area(ring) -> float:
-    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]))) / 2
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True))) / 2
 
 
 def box(rings) -> list[float]:
@@ -191,7 +192,7 @@ def _signed_distance(x, y, rings) -> float:
     """Distance from (x, y) to the polygon's outline, negative outside (even-odd rule)."""
     inside, best = False, math.inf
     for ring in rings:
-        for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1]):
+        for (ax, ay), (bx, by) in zip(ring, ring[1:] + ring[:1], strict=True):
             if (ay > y) != (by > y) and x < (bx - ax) * (y - ay) / (by - ay) + ax:
                 inside = not inside
             best = min(best, _segment_distance(x, y, ax, ay, bx, by))
@@ -221,7 +222,7 @@ def label_point(rings, precision: float = 0.2) -> tuple[float, float, float]:
         x += size
     # Start from the area centroid (often good already).
     a = cx = cy = 0.0
-    for (ax, ay), (bx, by) in zip(rings[0], rings[0][1:] + rings[0][:1]):
+    for (ax, ay), (bx, by) in zip(rings[0], rings[0][1:] + rings[0][:1], strict=True):
         f = ax * by - bx * ay
         a, cx, cy = a + f, cx + (ax + bx) * f, cy + (ay + by) * f
     best = ((x0 + x1) / 2, (y0 + y1) / 2) if not a else (cx / (3 * a), cy / (3 * a))
@@ -241,7 +242,7 @@ def label_point(rings, precision: float = 0.2) -> tuple[float, float, float]:
 
 # ---------------------------------------------------------------------------------------------- output
 def tenths(v: float) -> int:
-    return int(round(v * 10))
+    return round(v * 10)
 
 
 def number(t: int) -> str:
@@ -276,7 +277,7 @@ def path(rings) -> str:
         if len(dedup) < 3:
             continue
         deltas = []
-        for (ax, ay), (bx, by) in zip(dedup, dedup[1:]):
+        for (ax, ay), (bx, by) in itertools.pairwise(dedup):
             deltas += [bx - ax, by - ay]
         out.append(f"M{join(list(dedup[0]))}l{join(deltas)}z")
     return "".join(out)

@@ -1,19 +1,25 @@
-"""Shared fixtures: a throw-away copy of the project to break or build, and one real build of it."""
+"""Shared fixtures: a throw-away copy of the project to break or build, one real build of it, the site served
+on 127.0.0.1, and Debian's Chromium. Tests come in three layers, by folder, each with its pytest marker:
+tests/unit (pages and checks in memory, seconds: `make test-fast`), tests/site (one shared real build, and
+builds of broken copies) and tests/browser (Chromium on the built site)."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from _common import ROOT, copy_project  # noqa: F401  (scripts/ is on the test path)
+from helpers import copy_project, run_build
+
+LAYERS = ("unit", "site", "browser")
 
 
-def run_build(project: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *args], cwd=project,
-                          capture_output=True, text=True, env=env, timeout=600)
+@pytest.hookimpl(tryfirst=True)  # before -m selects by marker
+def pytest_collection_modifyitems(config, items):
+    """Mark each test with its layer, from the folder it is in: pytest -m unit / site / browser."""
+    for item in items:
+        layer = Path(str(item.fspath)).parent.name
+        if layer in LAYERS:
+            item.add_marker(getattr(pytest.mark, layer))
 
 
 @pytest.fixture

@@ -1,9 +1,22 @@
-"""Small helpers for tests: write an entry file, read a built page as text."""
+"""Small helpers for tests in every layer: the project root, a throw-away copy of the project, a real build,
+writing an entry file, reading a built page as text."""
 from __future__ import annotations
 
 import html
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
+
+from _common import ROOT, copy_project  # scripts/ is on the test path  # noqa: F401
+
+
+def run_build(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of a project folder, as a contributor runs it."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *args], cwd=project,
+                          capture_output=True, text=True, env=env, timeout=600)
 
 
 def write(project: Path, name: str, text: str) -> Path:

@@ -76,9 +76,11 @@ def compare_methodology(ctx: Context, m: Entry) -> str:
     name = m.short_title(ctx.lang)
     by_country = users_by_country(ctx, m)
     rows = [(urls.rel(here, urls.value_page("countries", c)), f.country(c), urls.rel(here, "entries/" + e.slug),
-             e.short_title(ctx.lang), f.period(e), f.key_results(e)) for c, entries in by_country.items() for e in entries]
+             e.short_title(ctx.lang), f.period(e), f.key_results(e))
+            for c, entries in by_country.items() for e in entries]
     head = [f.t("country"), f.t("entry"), f.field_title("period"), f.t("key_results")]
-    intro = lead(ctx, f.t("compare_methodology_lead", name=name), urls.rel(here, "entries/" + m.slug), m.title(ctx.lang))
+    intro = lead(ctx, f.t("compare_methodology_lead", name=name), urls.rel(here, "entries/" + m.slug),
+                 m.title(ctx.lang))
     return (table(ctx, "compare_methodology.html", here, f.t("compare_methodology", name=name), head, intro, rows=rows)
             + result_charts(ctx, m, by_country))
 

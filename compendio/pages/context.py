@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import index, urls
 from ..format import Formatter
@@ -53,12 +53,13 @@ class Context:
         if key not in self._items:
             summary = self.f.text({lang: e.text[lang]["summary"] for lang in e.files})
             self._items[key] = Markup(self.render("list_item.html", e=e, to_root="../" * depth, summary=summary,
-                                                  title=e.title(self.lang), line=self.f.list_line(e)))
+                                                  title=self.f.entry_text(e, "title"), line=self.f.list_line(e)))
         return self._items[key]
 
     def entry_list(self, entries, here: str) -> Markup:
         depth = urls.url_of(here).count("/")
-        return Markup(self.render("entry_list.html", items=[self.list_item(e, depth) for e in self.f.by_title(entries)]))
+        items = [self.list_item(e, depth) for e in self.f.by_title(entries)]
+        return Markup(self.render("entry_list.html", items=items))
 
     def list_page(self, here: str, title: str, lead, entries) -> str:
         return self.render("list_page.html", title=title, lead=lead, entries=entries,
@@ -91,11 +92,11 @@ class Context:
         for key, text in e.sections[lang].items():
             if level > 2:  # the section's own sub-headings move down with it
                 text = _SUBHEADING.sub(lambda m: "#" * (len(m.group(1)) + level - 2) + " ", text)
-            parts.append(f"{hashes} {self.f.label('section', key)} {{#{id_prefix}{key}}}\n\n{text}\n")
+            parts.append(f"{hashes} {escape(self.f.label('section', key))} {{#{id_prefix}{key}}}\n\n{text}\n")
             if key == "results":
                 parts.append(table + "\n")
         if "results" not in e.sections[lang] and e.facts.get("results"):
-            parts.append(f"{hashes} {self.f.label('section', 'results')} {{#{id_prefix}results}}\n\n" + table)
+            parts.append(f"{hashes} {escape(self.f.label('section', 'results'))} {{#{id_prefix}results}}\n\n" + table)
         body = "\n".join(parts)
         if not here.startswith("entries/"):
             prefix = urls.file_up(here) + "entries/"
@@ -115,5 +116,6 @@ class Context:
         """The page's permanent URL and the same page in the other language, ready to copy. Markdown (its text
         in code blocks), so it is written here rather than in a template."""
         other = self.url(page, other_language(self.lang))
-        return Markup(f'<div class="ce-links" markdown>\n\n{self.f.t("permalink")}\n\n{code_block(self.url(page))}\n\n'
-                      f'{self.f.t("other_language")}\n\n{code_block(other)}\n\n</div>\n')
+        t = self.f.t
+        return Markup(f'<div class="ce-links" markdown>\n\n{escape(t("permalink"))}\n\n{code_block(self.url(page))}\n\n'
+                      f'{escape(t("other_language"))}\n\n{code_block(other)}\n\n</div>\n')

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import feed, jsonld
 from ..i18n import apa_date, long_date, other_language
@@ -41,8 +41,8 @@ def citation(ctx: Context, e: Entry, here: str) -> Markup:
         f"  language     = {{{'spanish' if lang == 'es' else 'english'}}}",
         "}",
     ])
-    return Markup(f'\n## {t("cite")} {{#cite}}\n\n{t("cite_apa")}\n\n{code_block(apa)}\n\n'
-                  f'{t("cite_bibtex")}\n\n{code_block(bibtex)}\n\n')
+    return Markup(f'\n## {escape(t("cite"))} {{#cite}}\n\n{escape(t("cite_apa"))}\n\n{code_block(apa)}\n\n'
+                  f'{escape(t("cite_bibtex"))}\n\n{code_block(bibtex)}\n\n')
 
 
 def pages(ctx: Context) -> dict[str, str]:

@@ -4,6 +4,7 @@ Each chart must be well-formed XML, carry no script and no outside reference, es
 numbers on it (readable without colour) and have a title and a description."""
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -105,7 +106,7 @@ def world(lang):
 
 
 def test_map_has_one_labelled_link_per_country_with_entries(world, lang):
-    svg, root = world
+    _svg, root = world
     found = {a.get("href"): a.get("aria-label") for a in links(root)}
     assert set(found) == set(hrefs(COUNTS).values())
     word = "entradas" if lang == "es" else "entries"
@@ -121,7 +122,7 @@ def test_map_has_one_labelled_link_per_country_with_entries(world, lang):
 
 
 def test_map_writes_each_count_on_the_map(world, lang):
-    svg, root = world
+    _svg, root = world
     numbers = sorted(t.text for t in root.iter(SVG + "text") if t.text and t.text.isdigit())
     # one number per country with entries, plus the legend's "1"
     assert numbers.count("16") == 1 and numbers.count("11") == 2 and numbers.count("4") == 1
@@ -133,7 +134,7 @@ def test_map_writes_each_count_on_the_map(world, lang):
 
 
 def test_map_countries_without_entries_are_grey_and_not_links(world, lang):
-    svg, root = world
+    _svg, root = world
     grey = [g for g in root.iter(SVG + "g") if g.get("fill") == charts.NO_ENTRIES]
     assert len(grey) == 1 and grey[0].get("aria-hidden") == "true"
     shapes = grey[0].findall(SVG + "path")
@@ -147,7 +148,7 @@ def test_map_countries_without_entries_are_grey_and_not_links(world, lang):
 
 
 def test_map_has_title_desc_and_a_role(world, lang):
-    svg, root = world
+    _svg, root = world
     title_id, desc_id = root.get("aria-labelledby"), root.get("aria-describedby")
     assert root.get("role") == "group"        # "img" would hide the links from screen readers
     title = root.find(SVG + "title")
@@ -159,7 +160,7 @@ def test_map_has_title_desc_and_a_role(world, lang):
     for code in COUNTS:
         assert names(lang)[code] in desc.text
     # responsive: as wide as the column at most, in the proportions of its viewBox
-    vx, vy, vw, vh = map(float, root.get("viewBox").split())
+    _vx, _vy, vw, vh = map(float, root.get("viewBox").split())
     assert "max-width:100%" in root.get("style") and "height:auto" in root.get("style")
     assert float(root.get("width")) / float(root.get("height")) == pytest.approx(vw / vh, rel=0.01)
 
@@ -264,7 +265,7 @@ def test_map_classes():
     assert charts.classes([1, 16]) == [(1, 1), (2, 4), (5, 9), (10, 16)]
     bins = charts.classes([3, 250])
     assert bins[0][0] == 1 and bins[-1][1] == 250 and len(bins) <= len(charts.SCALE)
-    assert all(lo <= hi for lo, hi in bins) and all(a[1] + 1 == b[0] for a, b in zip(bins, bins[1:]))
+    assert all(lo <= hi for lo, hi in bins) and all(a[1] + 1 == b[0] for a, b in itertools.pairwise(bins))
 
 
 def test_svg_survives_markdown_in_a_figure():
@@ -285,7 +286,7 @@ def test_bar_widths_are_proportional_to_values():
     rects = bars(svg)
     assert len(rects) == 4
     widths = [float(r.get("width")) for r in rects]
-    for (_, value, _), width in zip(rows, widths):
+    for (_, value, _), width in zip(rows, widths, strict=True):
         assert width / widths[0] == pytest.approx(value / 16.0, rel=0.01)
     starts = {float(r.get("x")) for r in rects}
     assert len(starts) == 1                                   # one common baseline

@@ -5,7 +5,7 @@ import html as html_module
 import json
 import re
 
-from conftest import run_build
+from helpers import run_build
 from helpers import page_html, page_text, write
 
 
@@ -20,7 +20,7 @@ def test_figures_are_formatted_for_each_language(built):
 
 
 def test_every_result_names_its_source_next_to_the_figure(built):
-    from conftest import ROOT
+    from helpers import ROOT
 
     from compendio import load
 
@@ -147,7 +147,7 @@ def test_deleted_entry_pages_are_removed_on_rebuild(project):
 
 def test_every_generated_folder_is_git_ignored():
     from compendio.urls import GENERATED_ROOTS
-    from conftest import ROOT
+    from helpers import ROOT
 
     ignored = (ROOT / "docs" / ".gitignore").read_text(encoding="utf-8").split()
     for root in GENERATED_ROOTS:
@@ -259,7 +259,7 @@ def test_entry_pages_carry_schema_org_json_ld(built):
 
 
 def test_schema_is_published_at_a_stable_address(built):
-    from conftest import ROOT
+    from helpers import ROOT
 
     for name in ("entry.schema.json", "vocabularies.json"):
         assert (built / "schema" / name).read_bytes() == (ROOT / "schema" / name).read_bytes()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
+from helpers import ROOT
 from helpers import page_text
 
 TEXT = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")

@@ -2,11 +2,10 @@
 person could send; it must be refused with InputError (never another exception) and print its own message."""
 from __future__ import annotations
 
-import shutil
 import sys
 
 import pytest
-from conftest import ROOT, copy_project, run_build
+from helpers import ROOT
 
 from compendio import load
 from compendio.problems import InputError
@@ -16,7 +15,7 @@ import runner
 
 # Cases the validator does not catch yet. Their expected.txt holds the message they should print.
 NOT_DETECTED_YET: set[str] = set()
-# The case run through a real `mkdocs build --strict`.
+# The case run through a real `mkdocs build --strict` (tests/site/test_corpus_build.py).
 BUILD_CASE = "57-body-script"
 
 CASES = runner.cases()
@@ -64,19 +63,3 @@ def test_the_contribution_is_refused_with_its_message(case, tmp_path):
     assert not [p for p in problems if "Traceback" in p], problems
     missing = runner.missing(case, problems)
     assert not missing, "expected, not printed:\n  " + "\n  ".join(missing) + "\nprinted:\n  " + "\n  ".join(problems)
-
-
-def test_a_corpus_case_fails_the_real_build_and_publishes_nothing(tmp_path):
-    """The whole project, plus the base entries, plus one case: `mkdocs build --strict` stops with its message."""
-    case = runner.CORPUS / BUILD_CASE
-    project = copy_project(tmp_path / "project")
-    shutil.copytree(runner.BASE, project, dirs_exist_ok=True)  # tool and prog, beside the real entries
-    runner.apply(case, project)
-    result = run_build(project)
-    out = result.stdout + result.stderr
-    assert result.returncode == 1, out[-3000:]
-    assert "Traceback" not in out, out[-3000:]
-    for want in runner.expected(case):
-        assert (want[:-3] if want.endswith("...") else want) in out, out[-3000:]
-    assert not (project / "site").exists(), "nothing may be published when the input is broken"
-    assert not (project / "docs" / "entries").exists(), "no page may be generated from broken input"

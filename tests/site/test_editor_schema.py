@@ -8,7 +8,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-from conftest import ROOT
+from helpers import ROOT
 
 REMARK = ROOT / "node_modules" / ".bin" / "remark"
 

@@ -5,7 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from helpers import ROOT
 
 from compendio import load
 from compendio.problems import InputError
@@ -139,7 +139,8 @@ def test_unknown_country_code_is_checked_against_cldr(mini):
 def test_norway_stays_a_country_code_not_false(mini):
     # YAML 1.1 would read NO as false; the loader follows YAML 1.2.
     edit(mini, "prog.es.md", "countries: [PE]", "countries: [PE, NO]")
-    edit(mini, "prog.es.md", "{id: ilo, role: implementer}", "{id: ilo, role: implementer}\n  - {id: norad, role: funder}")
+    edit(mini, "prog.es.md", "{id: ilo, role: implementer}",
+         "{id: ilo, role: implementer}\n  - {id: norad, role: funder}")
     assert problems(mini) == []
     assert load.load(mini).entries["prog"].facts["countries"] == ["PE", "NO"]
 
@@ -260,7 +261,8 @@ def test_unsupported_language_suffix(mini):
     (PROG_EN.encode().replace(b"Text.", b"Text \xff."), "practices/prog.en.md:8: (file): byte 0xff is not valid UTF-8"),
     (PROG_EN.replace("title:", "title:\t").encode(), "practices/prog.en.md:2: (file): the front matter contains a tab"),
     (PROG_EN.replace("---\n\n##", "\n\n##").encode(), "practices/prog.en.md:1: (file): the front matter is not closed"),
-    (("\n" + PROG_EN).encode(), 'practices/prog.en.md:1: (file): the file must start with a line that is exactly "---"'),
+    (("\n" + PROG_EN).encode(),
+     'practices/prog.en.md:1: (file): the file must start with a line that is exactly "---"'),
 ])
 def test_file_format_problems(mini, raw, expected):
     (mini / "practices" / "prog.en.md").write_bytes(raw)
@@ -310,9 +312,11 @@ def test_template_placeholders_are_reported_once_each(mini):
     from compendio import scaffold
     from compendio.schema import load as load_schema
 
-    (mini / "practices" / "new.es.md").write_text(scaffold.entry_text(load_schema(), "programme", "es"), encoding="utf-8")
+    text = scaffold.entry_text(load_schema(), "programme", "es")
+    (mini / "practices" / "new.es.md").write_text(text, encoding="utf-8")
     found = [p for p in problems(mini) if p.startswith("practices/new.es.md")]
-    assert 'practices/new.es.md:2: title: "TODO: Título" is a template placeholder; replace it with the real value' in found
+    assert ('practices/new.es.md:2: title: "TODO: Título" is a template placeholder; replace it with the real '
+            "value") in found
     assert sum(1 for p in found if p.startswith("practices/new.es.md:11: themes[0]")) == 1, found
 
 
@@ -324,7 +328,8 @@ def test_link_to_a_missing_entry_in_the_body(mini):
 
 COUNTRIES = """PE:
   indicators:
-    - {indicator: poverty, value: 21.8, unit: percent, year: null, note: {es: "dato más reciente", en: "latest"}, source: ilo-andean-2016}
+    - {indicator: poverty, value: 21.8, unit: percent, year: null, note: {es: "dato más reciente", en: "latest"},
+       source: ilo-andean-2016}
   msme_classification:
     criterion: {es: "Ventas anuales", en: "Annual sales"}
     micro: {es: "Hasta 150 UIT", en: "Up to 150 UIT"}
@@ -342,7 +347,8 @@ INSTRUMENTS = """r193:
 
 
 def test_country_context_and_instruments_are_checked(mini):
-    (mini / "data" / "countries.yml").write_text(COUNTRIES.replace("PE:", "PR:\n  indicators: []\nPEE:"), encoding="utf-8")
+    countries = COUNTRIES.replace("PE:", "PR:\n  indicators: []\nPEE:")
+    (mini / "data" / "countries.yml").write_text(countries, encoding="utf-8")
     (mini / "data" / "instruments.yml").write_text(INSTRUMENTS.replace("source: ilo-andean-2016", "source: ilo-2016"),
                                                    encoding="utf-8")
     edit(mini, "prog.es.md", "methodologies: [tool]", "methodologies: [tool]\ninstruments: [r139]")
@@ -368,7 +374,8 @@ def test_valid_country_context_and_instruments_load(mini):
 def test_image_path_traversal_and_absolute_paths_are_refused(mini):
     edit(mini, "prog.en.md", "Text.", "Text.\n\n![map](../../../etc/passwd)\n\n[file](/etc/passwd)")
     found = problems(mini)
-    assert found[0].startswith('practices/prog.en.md:10: body: "../../../etc/passwd" points outside the compendio'), found
+    assert found[0].startswith('practices/prog.en.md:10: body: "../../../etc/passwd" points outside the '
+                               "compendio"), found
     assert found[1].startswith('practices/prog.en.md:12: body: "/etc/passwd" points outside the compendio'), found
     assert len(found) == 2
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from helpers import ROOT
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = GITHUB / "workflows"
@@ -95,7 +95,8 @@ def check_issue_form(path: Path) -> dict[str, dict]:
         assert re.fullmatch(r"[A-Za-z0-9_-]+", field_id), field_id
         assert field_id not in fields and field_id not in URL_PARAMETERS, field_id
         label = attributes["label"]
-        assert re.fullmatch(r"\S.* / \S.*", label), f"{path.name}: {field_id}: label {label!r} is not 'Español / English'"
+        assert re.fullmatch(r"\S.* / \S.*", label), \
+            f"{path.name}: {field_id}: label {label!r} is not 'Español / English'"
         assert label not in labels, label
         labels.add(label)
         if item["type"] in ("dropdown", "checkboxes"):
@@ -216,7 +217,7 @@ def test_external_links_workflow_runs_weekly_and_opens_an_issue():
     on = triggers(workflow)
     assert "workflow_dispatch" in on
     (schedule,) = on["schedule"]
-    minute, hour, day, month, weekday = schedule["cron"].split()
+    _minute, _hour, day, month, weekday = schedule["cron"].split()
     assert day == "*" and month == "*" and re.fullmatch(r"[0-6]", weekday), schedule["cron"]
     run = run_text(workflow)
     assert re.search(r"pip install .*linkchecker==\d+(\.\d+)+", run), "linkchecker must be pinned"

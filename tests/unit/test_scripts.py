@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT, copy_project
+from helpers import ROOT, copy_project
 
 from compendio import scaffold
 from compendio.schema import load as load_schema
@@ -27,8 +27,8 @@ def test_validate_passes_on_the_project():
 def test_validate_lists_every_problem_and_exits_1(tmp_path):
     project = copy_project(tmp_path / "p")
     path = project / "practices" / "score.es.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("formats: [classroom_training", "formats: [clasroom_training"),
-                    encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace("formats: [classroom_training", "formats: [clasroom_training")
+    path.write_text(text, encoding="utf-8")
     (project / "practices" / "extra.en.md").write_text("---\ntitle: x\n---\n", encoding="utf-8")
     result = run("validate.py", cwd=project)
     assert result.returncode == 1

@@ -1,0 +1,146 @@
+"""Generated pages, built in memory from the fixture catalogue (tests/unit/fixture): what a reader sees in each
+language. Expected texts are written out by hand from the fixture's files."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+NBSP = "\u00a0"
+
+
+def body(site, page: str) -> str:
+    """A page without its front matter."""
+    text = site[page]
+    assert text.startswith("---\n"), page
+    return text.split("\n---\n", 1)[1]
+
+
+def test_every_page_exists_in_both_languages(site):
+    es = {p[: -len(".es.md")] for p in site if p.endswith(".es.md")}
+    en = {p[: -len(".en.md")] for p in site if p.endswith(".en.md")}
+    assert es == en
+    assert {"index", "entries/index", "entries/tool", "entries/prog", "entries/solo", "countries/pe", "countries/bo",
+            "methodologies/tool", "years/2014", "compare/programmes", "compare/methodology/tool",
+            "compare/countries", "instruments/r-test", "collections/set", "collections/set/compare",
+            "collections/set/print", "contribute/fields", "sources/index"} <= es
+
+
+@pytest.mark.parametrize("lang,figures", [
+    ("es", ["12.500 trabajadores", f"alrededor de 87,5{NBSP}%", f"más de 1.500.000{NBSP}US$", f"45{NBSP}%"]),
+    ("en", ["12,500 workers", "about 87.5%", "more than US$1,500,000", "45%"]),
+])
+def test_results_table_writes_each_figure_for_its_language(site, lang, figures):
+    page = body(site, f"entries/prog.{lang}.md")
+    cells = re.findall(r'<td class="ce-num">([^<]*)</td>', page)
+    assert cells == [figures[0], figures[3], figures[1], "", figures[2], ""]
+    # Every figure links to its source in the bibliography.
+    assert page.count('<a href="../../sources/#test-report">') >= 4
+
+
+@pytest.mark.parametrize("lang,countries,period,status", [
+    ("es", '<a href="../../countries/pe/">Perú</a>, <a href="../../countries/bo/">Bolivia</a>', "2013–2015",
+     "concluido en 2016, según Informe 2016"),
+    ("en", '<a href="../../countries/pe/">Peru</a>, <a href="../../countries/bo/">Bolivia</a>', "2013–2015",
+     "completed as of 2016, according to Report 2016"),
+])
+def test_fact_box(site, lang, countries, period, status):
+    page = body(site, f"entries/prog.{lang}.md")
+    facts = dict(re.findall(r'<dt id="([a-z_]+)">[^<]*</dt><dd>(.*?)</dd>', page))
+    assert facts["countries"] == countries
+    assert facts["period"] == period
+    assert facts["status"] == status
+    assert list(facts) == ["kind", "countries", "places", "period", "status", "methodologies", "themes",
+                           "target_groups", "sectors", "organisations", "sdgs", "instruments", "sources"]
+    # A methodology is named by its short title and linked to its index page.
+    assert facts["methodologies"] == ('<a href="../../methodologies/tool/">'
+                                      + ("Herramienta Potosí" if lang == "es" else "Potosí tool") + "</a>")
+
+
+def test_methodology_facts_and_open_period(site):
+    es, en = body(site, "entries/tool.es.md"), body(site, "entries/tool.en.md")
+    assert '<dt id="period">Periodo</dt><dd>desde 2012</dd>' in es
+    assert '<dt id="period">Period</dt><dd>since 2012</dd>' in en
+    assert '<ol class="ce-modules"><li>Primer módulo</li><li>Segundo módulo</li></ol>' in es
+    assert '<ol class="ce-modules"><li>First module</li><li>Second module</li></ol>' in en
+    assert "en marcha en julio de 2016, según Informe 2016" in es
+    assert "under way as of July 2016, according to Report 2016" in en
+
+
+def test_untranslated_entry_is_shown_in_its_language_and_says_so(site):
+    en = body(site, "entries/solo.en.md")
+    assert '!!! warning "Translation pending"' in en
+    assert '<h1 id="title" lang="es">Práctica escrita solo en español</h1>' in en
+    assert '<p class="ce-summary" lang="es">Una buena práctica sin traducción al inglés.</p>' in en
+    assert '<div lang="es" markdown>' in en
+    es = body(site, "entries/solo.es.md")
+    assert "Traducción pendiente" not in es and 'lang="es"' not in es
+    # In lists too, the untranslated title carries its language.
+    listed = body(site, "countries/bo.en.md")
+    assert '<a href="../../entries/solo/" lang="es">Práctica escrita solo en español</a>' in listed
+
+
+def test_index_pages_list_the_entries_of_each_value(site):
+    def listed(page):
+        return re.findall(r'<li><a href="\.\./\.\./entries/([a-z-]+)/"', body(site, page))
+
+    assert listed("countries/pe.es.md") == ["tool", "prog"]  # by short title: Herramienta, Programa
+    assert listed("countries/bo.es.md") == ["prog", "solo"]
+    assert listed("methodologies/tool.en.md") == ["tool", "prog"]  # a methodology is listed under itself
+    assert listed("years/2014.es.md") == ["tool", "prog"]  # tool: since 2012, under way as of 2016
+    assert listed("years/2018.es.md") == ["solo"]
+    assert "<p>Entradas: 2</p>" in body(site, "countries/pe.es.md")
+    assert '<span class="ce-meta">Programme · Peru, Bolivia · 2013–2015</span>' in body(site, "countries/pe.en.md")
+
+
+def test_country_page_gives_context_figures_with_year_and_source(site):
+    es, en = body(site, "countries/pe.es.md"), body(site, "countries/pe.en.md")
+    assert '<td class="ce-num">31.151.643</td><td>2015</td>' in es
+    assert '<td class="ce-num">31,151,643</td><td>2015</td>' in en
+    assert f'<td class="ce-num">22,7{NBSP}%</td><td>último disponible</td>' in es
+    assert '<td class="ce-num">22.7%</td><td>latest available</td>' in en
+    assert "<td>Up to 1,700 UIT</td>" in en and "<td>Hasta 1.700 UIT</td>" in es
+
+
+def test_comparisons(site):
+    programmes = body(site, "compare/programmes.en.md")
+    assert '<th scope="row"><a href="../../entries/prog/">Test programme in Peru</a></th>' in programmes
+    assert '<li><strong>12,500</strong> workers trained</li>' in programmes  # a count without its unit
+    assert "<li><strong>about 87.5%</strong> satisfied enterprises</li>" in programmes
+    across = body(site, "compare/methodology/tool.es.md")
+    rows = re.findall(r'<tr><th scope="row"><a href="[^"]+">([^<]+)</a></th><td><a href="([^"]+)"', across)
+    assert rows == [("Bolivia", "../../../entries/prog/"), ("Perú", "../../../entries/prog/")]
+
+
+def test_collection_print_page_reanchors_and_repoints_links(site):
+    page = body(site, "collections/set/print.es.md")
+    assert re.findall(r'<li><a href="#entry-([a-z]+)">', page) == ["prog", "tool", "solo"]
+    assert '<dt id="prog-countries">' in page and '<tr id="prog-result-1">' in page
+    assert "### Descripción {#tool-overview}" in page  # sections one level down, anchors prefixed
+    # Links written in the entry as [text](prog.md) are relative to this page's file.
+    assert "[programa](../../entries/prog.md)" in page
+
+
+def test_collection_landing_and_comparison(site):
+    landing = body(site, "collections/set.en.md")
+    assert re.findall(r'<h2 id="([a-z]+)">(\d)\. ', landing) == [("prog", "1"), ("tool", "2"), ("solo", "3")]
+    compare = body(site, "collections/set/compare.en.md")
+    head = re.findall(r'<th scope="col">([^<]+)</th>', compare)
+    assert head == ["Name", "Summary", "Countries", "Key results", "Objectives"]
+    # A body section as a cell, made HTML, from the untranslated entry, in its own language.
+    assert "<p>Objetivos de la práctica.</p>" in compare
+
+
+def test_contributor_pages(site):
+    translations = body(site, "contribute/translations.en.md")
+    assert ('<th scope="row"><a href="../../entries/solo/">Práctica escrita solo en español</a></th>'
+            "<td>translated</td><td>pending</td>") in translations
+    assert "<strong>2 of 3 entries are in both languages.</strong>" in translations
+    wanted = body(site, "contribute/help-wanted.es.md")
+    assert "traducción al inglés" in wanted.lower()
+
+
+def test_front_matter_titles(site):
+    assert site["entries/prog.en.md"].startswith('---\ntitle: "Test programme in Peru"\n')
+    assert site["countries/pe.es.md"].startswith('---\ntitle: "Por país: Perú"\n')
+    assert 'hide: ["navigation", "toc"]' in site["compare/programmes.es.md"]
