@@ -3,7 +3,7 @@
 browse_data() returns what the hook writes to <site of the language>/data/browse.json. Labels live only in
 "f" (facets) and "fl" (field labels); entries refer to values by code. Keys are short because the file is
 fetched whole on slow connections: about 0.35 KB gzipped per entry today, 1 KB for a good practice with all
-its compendium fields (SECTION_CHARS is the knob; tests/test_browser_readers.py keeps 2,000 entries under 1 MB).
+its compendium fields (SECTION_CHARS is the knob; tests/browser/test_readers.py keeps 2,000 entries under 1 MB).
 
 {"v": 1, "lang": "es",
  "ui": {key: string with {placeholders}},          # interface strings, from data/ui.yml (browse_*)

@@ -16,7 +16,7 @@ HEAD = """# Corpus of malformed contributions
 
 Each folder `NN-name/` is one contribution someone could send, written over a small valid project (the project's
 `schema/` and `data/` without `data/collections/`, plus the four entry files in `_base/practices/`, the same as
-the `mini` project of `tests/test_validation.py`). A folder holds:
+the `mini` project of `tests/unit/test_validation.py`). A folder holds:
 
 - the contribution's files, laid out as in the project (`practices/prog.en.md`, `data/collections/tests.yml`...);
   they replace or add to the base files, byte for byte (some cases are about bytes: BOM, Latin-1, CRLF, tabs;
@@ -25,10 +25,11 @@ the `mini` project of `tests/test_validation.py`). A folder holds:
 - `expected.txt`: the problem lines it must print, one a line: the exact line, or a prefix of it ending in `...`;
 - `README.md`: one line, what the contribution does wrong.
 
-`tests/test_corpus.py` builds each case in a temporary folder, runs `compendio.load.load` and checks that it
+`tests/unit/test_corpus.py` builds each case in a temporary folder, runs `compendio.load.load` and checks that it
 raises `InputError` (never another exception), that every expected line is printed and that no message holds a
-traceback; one case also goes through a real `mkdocs build --strict`. Cases the validator does not catch yet are
-marked `xfail(strict=True)` there; their `expected.txt` holds the message they should print.
+traceback; one case also goes through a real `mkdocs build --strict` (`tests/site/test_corpus_build.py`). Cases
+the validator does not catch yet are marked `xfail(strict=True)` there; their `expected.txt` holds the message
+they should print.
 
 To add a case: make the next folder, put the contribution's files in it, write `README.md` and `expected.txt`,
 then run `.venv/bin/python tests/corpus/make_readme.py` to refresh the table below (made by running the cases).

@@ -1,8 +1,8 @@
-"""Build and run the cases of the malformed-contribution corpus (used by tests/test_corpus.py and make_readme.py).
+"""Build and run the cases of the malformed-contribution corpus (used by tests/unit/test_corpus.py and make_readme.py).
 
 A case is a folder `NN-name/` holding the files of one contribution, laid out as in the project, written over
 a small valid base project: the project's schema/ and data/ (without data/collections, which list the real
-entries), plus the four entry files in _base/practices/ (the same as tests/test_validation.py's `mini`).
+entries), plus the four entry files in _base/practices/ (the same as tests/unit/test_validation.py's `mini`).
 Besides the contribution's files a case holds:
 - expected.txt: the problem lines the case must produce, one per line: the exact line, or a prefix of it
   followed by `...`;

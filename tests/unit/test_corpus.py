@@ -42,7 +42,7 @@ def test_the_corpus_is_complete():
 
 
 def test_the_base_project_is_valid(tmp_path):
-    """The base is tests/test_validation.py's `mini` project: the same four files, and no problem."""
+    """The base is tests/unit/test_validation.py's `mini` project: the same four files, and no problem."""
     from test_validation import METHOD_EN, METHOD_ES, PROG_EN, PROG_ES
 
     base = {"tool.es.md": METHOD_ES, "tool.en.md": METHOD_EN, "prog.es.md": PROG_ES, "prog.en.md": PROG_EN}
