@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import browse, export, feed, generate, links, load, write
+from . import browse, editor, export, feed, generate, links, load, write
 from .problems import InputError
 from .schema import load as load_schema
 
@@ -52,5 +52,6 @@ def publish(schema, catalogue, lang: str, site: Path, base_url: str, schema_dir:
     (site / "feed.xml").write_bytes(feed.atom(catalogue, schema, lang, base_url, catalogue.dates))
     export.write_collections(catalogue, schema, lang, site, base_url)
     browse.write(catalogue, schema, lang, site)
+    editor.write(catalogue, schema, lang, site, default, Path(schema_dir).parent)  # entry editor (issue 12)
     if default:  # the schema contributors' tools and data users read, at a stable address
         export.write_schema(schema_dir, site / "schema")

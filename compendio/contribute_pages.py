@@ -2,6 +2,7 @@
 the translation status, and a help-wanted list of entries missing fields or translations."""
 from __future__ import annotations
 
+from . import editor
 from .generate import Pages
 from .html import a, esc, front_matter, rel
 
@@ -106,5 +107,9 @@ class ContributePages(Pages):
         return self._table_page(here, title, [self.t("entry"), self.t("kind"), self.t("missing")], rows, lead)
 
     def own(self) -> dict:
-        return {"contribute/index": self.index(), "contribute/fields": self.fields(),
-                "contribute/translations": self.translations(), "contribute/help-wanted": self.help_wanted()}
+        pages = {"contribute/index": self.index(), "contribute/fields": self.fields(),
+                 "contribute/translations": self.translations(), "contribute/help-wanted": self.help_wanted()}
+        # entry editor (issue 12): its page, and a link to it on the contribute index
+        pages.update(editor.pages(self.cat, self.schema, self.lang))
+        pages["contribute/index"] += editor.index_link(self.lang)
+        return pages

@@ -11,7 +11,7 @@ from functools import cached_property
 
 import markdown
 
-from . import charts, feed, i18n
+from . import charts, editor, feed, i18n
 from .html import a, esc, front_matter, rel, url_of
 from .model import Catalogue, Entry
 from .schema import Schema
@@ -300,6 +300,7 @@ class Pages:
         out.append(self.entry_body(e, here))
         out.append(self.citation(e, here))
         out.append(self.link_box(here))
+        out.append(editor.edit_link(e.slug, self.lang))  # entry editor (issue 12): "Edit this entry"
         return "".join(out)
 
     def citation(self, e: Entry, here) -> str:
