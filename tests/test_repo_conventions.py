@@ -111,13 +111,18 @@ def required(field: dict) -> bool:
 
 
 def test_propose_entry_form():
+    """Made from the schema (scripts/make_issue_form.py; tests/test_issue_form.py keeps it in sync)."""
     fields = check_issue_form(FORMS / "propose-entry.yml")
-    for field_id in ("kind", "entry-title", "countries", "period", "source", "source-link", "summary", "contact"):
+    for field_id in ("kind", "slug", "title-es", "title-en", "summary-es", "summary-en", "countries", "period-start",
+                     "period-end", "status-value", "themes", "organisations", "results", "sources",
+                     "section-overview-es", "notes", "confirm"):
         assert field_id in fields, field_id
-    for field_id in ("kind", "entry-title", "countries", "source", "source-link", "summary"):
+    for field_id in ("kind", "countries", "period-start", "status-value", "themes", "target_groups", "sources"):
         assert required(fields[field_id]), field_id
-    assert not required(fields["contact"])
-    assert fields["entry-title"]["attributes"]["label"] == "Título / Title"
+    # Text can be left for translation in either language, and kind-specific fields are optional in the form.
+    for field_id in ("title-es", "title-en", "audience", "results", "notes"):
+        assert not required(fields[field_id]), field_id
+    assert fields["title-es"]["attributes"]["label"] == "Título (en español) / Title (in Spanish)"
     # The kinds offered are the schema's kinds, with their Spanish and English labels.
     vocab = json.loads((ROOT / "schema" / "vocabularies.json").read_text(encoding="utf-8"))["$defs"]["kind"]
     expected = {f"{labels['es']} / {labels['en']}" for labels in vocab["x-labels"].values()}
