@@ -369,3 +369,70 @@ def test_did_you_mean_matches_make_validate(browser, served, schema):
     for value, choices in cases:
         assert page.evaluate("([v, c]) => window.compendioEditor.closest(v, c)", [value, choices]) == closest(value, choices), value
     page.context.close()
+
+
+def test_a_new_field_and_term_appear_in_the_editor_without_code_changes(browser, tmp_path):
+    """Issue 10 will add fields and terms to the schema: the editor draws and writes them with no code change."""
+    import functools
+    import http.server
+    import threading
+
+    project = copy_project(tmp_path / "project")
+    entry = json.loads((project / "schema/entry.schema.json").read_text(encoding="utf-8"))
+    entry["properties"]["budget_usd"] = {"title": "Budget (US dollars)", "x-title-es": "Presupuesto (dólares)",
+                                         "description": "Total budget the source reports.",
+                                         "x-description-es": "Presupuesto total según la fuente.",
+                                         "type": "number", "minimum": 0}
+    (project / "schema/entry.schema.json").write_text(json.dumps(entry, ensure_ascii=False, indent=2), encoding="utf-8")
+    vocab = json.loads((project / "schema/vocabularies.json").read_text(encoding="utf-8"))
+    vocab["$defs"]["theme"]["enum"].append("digital_economy")
+    vocab["$defs"]["theme"]["x-labels"]["digital_economy"] = {"es": "Economía digital", "en": "Digital economy"}
+    (project / "schema/vocabularies.json").write_text(json.dumps(vocab, ensure_ascii=False, indent=2), encoding="utf-8")
+    assert run_build(project).returncode == 0
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(project / "site"))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page = open_editor(browser, f"http://127.0.0.1:{server.server_address[1]}/", "en/")
+        fill_programme(page, "en")
+        assert page.locator("label[for='ce-ed-facts-budget_usd']").inner_text().startswith("Budget (US dollars)")
+        assert "Total budget the source reports." in page.locator("#ce-ed-facts-budget_usd-help").inner_text()
+        assert page.locator("label[for='ce-ed-facts-themes-digital_economy']").inner_text() == "Digital economy\nEconomía digital"
+        page.fill("#ce-ed-facts-budget_usd", "-1")
+        page.locator("#ce-ed-facts-budget_usd").blur()
+        page.wait_for_timeout(400)
+        assert page.locator("#ce-ed-facts-budget_usd-err").inner_text() == "-1 is below the minimum of 0; Total budget the source reports."  # as make validate says it
+        page.fill("#ce-ed-facts-budget_usd", "250000")
+        page.check("#ce-ed-facts-themes-digital_economy")
+        page.wait_for_timeout(400)
+        assert page.evaluate("() => window.compendioEditor.problems()") == []
+        files = page.evaluate("() => window.compendioEditor.entryFiles(window.compendioEditor.record())")
+        es = files[f"practices/{SLUG}.es.md"]
+        assert "themes: [cooperatives, rural_development, digital_economy]\n" in es
+        assert "sources: [ilo-andean-2016]\nbudget_usd: 250000\n---\n" in es  # in schema order: it was added last
+        page.context.close()
+    finally:
+        server.shutdown()
+    for path, text in files.items():
+        (project / path).write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "scripts/validate.py"], cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_served_validator_is_the_pinned_npm_package_file(built):
+    """docs/javascripts/vendor/ajv7.min.js is ajv-dist's own build, byte for byte, at the version package-lock pins."""
+    vendored = ROOT / "docs/javascripts/vendor/ajv7.min.js"
+    package = ROOT / "node_modules/ajv-dist/dist/ajv7.min.js"
+    assert package.exists(), "node tools missing: run `make test` (it runs npm ci)"
+    assert vendored.read_bytes() == package.read_bytes()
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    pinned = lock["packages"]["node_modules/ajv-dist"]["version"]
+    assert json.loads((ROOT / "node_modules/ajv-dist/package.json").read_text(encoding="utf-8"))["version"] == pinned
+    assert vendored.read_text(encoding="utf-8").startswith(f"/* ajv {pinned} (ajv7)")
+    assert json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["ajv-dist"] == pinned
+    # Served from the site itself, and the editor pages load nothing from other hosts.
+    assert (built / "javascripts/vendor/ajv7.min.js").read_bytes() == package.read_bytes()
+    for prefix in ("", "en/"):
+        html = (built / prefix / "contribute/new/index.html").read_text(encoding="utf-8")
+        assert not re.search(r'<script[^>]+src="(https?:)?//|<link rel="stylesheet"[^>]+href="(https?:)?//', html)
