@@ -436,3 +436,48 @@ def test_the_served_validator_is_the_pinned_npm_package_file(built):
     for prefix in ("", "en/"):
         html = (built / prefix / "contribute/new/index.html").read_text(encoding="utf-8")
         assert not re.search(r'<script[^>]+src="(https?:)?//|<link rel="stylesheet"[^>]+href="(https?:)?//', html)
+
+
+def test_a_new_organisation_and_source_are_written_for_their_registries(browser, served, tmp_path):
+    page = open_editor(browser, served, "en/")
+    fill_programme(page, "en")
+    add_row(page, "organisations")
+    page.select_option("#ce-ed-facts-organisations-1-id", "new")   # "New organisation…" opens its form
+    assert page.evaluate("() => document.activeElement.id") == "ce-ed-records-organisation-0-id"
+    page.fill("#ce-ed-records-organisation-0-id", "coop-fed-test")
+    page.fill("#ce-ed-records-organisation-0-name-es", "Federación de cooperativas de prueba")
+    page.fill("#ce-ed-records-organisation-0-acronym", "FCP")
+    page.fill("#ce-ed-records-organisation-0-country", "Peru")
+    page.select_option("#ce-ed-facts-organisations-1-role", "partner")
+    add_row(page, "sources")
+    page.select_option("#ce-ed-facts-sources-1", "new")
+    for part, value in (("id", "coop-report-2019"), ("short-es", "FCP 2019"), ("short-en", "FCP 2019"),
+                        ("title", "Informe anual 2019"), ("author", "Federación de cooperativas de prueba"),
+                        ("publisher", "FCP"), ("year", "2019"), ("note-en", "The federation's annual report.")):
+        page.fill(f"#ce-ed-records-source-0-{part}", value)
+    page.select_option("#ce-ed-records-source-0-language", "es")
+    page.fill("#ce-ed-records-source-0-url", "ftp://example.org/report.pdf")
+    page.locator("#ce-ed-records-source-0-url").blur()
+    page.wait_for_timeout(400)
+    assert page.locator("#ce-ed-records-source-0-url-err").inner_text() == \
+        '"ftp://example.org/report.pdf" is not a web address: it must start with https:// or http://'
+    page.fill("#ce-ed-records-source-0-url", "https://example.org/report.pdf")
+    page.wait_for_timeout(400)
+    assert page.evaluate("() => window.compendioEditor.problems()") == []
+    files = {}
+    for name in ("cooperativas-rurales-test.es.md", "cooperativas-rurales-test.yml", "cooperativas-rurales-test.sources.yml"):
+        with page.expect_download() as info:
+            page.get_by_role("button", name=ui("download", "en").format(file=name)).click()
+        files[name] = info.value.path().read_text(encoding="utf-8")
+    assert files["cooperativas-rurales-test.yml"] == (
+        'coop-fed-test:\n  name: {es: "Federación de cooperativas de prueba"}\n  acronym: "FCP"\n  country: PE\n')
+    assert "- {id: coop-fed-test, role: partner}" in files["cooperativas-rurales-test.es.md"]
+    page.context.close()
+    project = copy_project(tmp_path / "project")
+    (project / "practices" / f"{SLUG}.es.md").write_text(files["cooperativas-rurales-test.es.md"], encoding="utf-8")
+    (project / "practices" / f"{SLUG}.en.md").write_text(EXPECTED_EN, encoding="utf-8")
+    (project / "data/organisations" / f"{SLUG}.yml").write_text(files["cooperativas-rurales-test.yml"], encoding="utf-8")
+    with (project / "data/sources.yml").open("a", encoding="utf-8") as f:  # as the steps say: add at the end
+        f.write(files["cooperativas-rurales-test.sources.yml"])
+    result = subprocess.run([sys.executable, "scripts/validate.py"], cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr

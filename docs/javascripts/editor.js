@@ -753,7 +753,7 @@
     if (w === "texts") {
       var box2 = el("div", { class: "ce-ed-texts", "data-path": key(path) });
       D.languages.forEach(function (l) {
-        box2.appendChild(inputControl({ widget: "text", max: spec.max, label: spec.label, required: spec.required, help: "" },
+        box2.appendChild(inputControl({ widget: "text", max: spec.max, label: spec.label, required: false, help: "" },
                                       path.concat([l]), (value || {})[l], labelFor(spec, l)));
       });
       var id2 = idOf(path), err2 = errNode(id2);
