@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import browse, export, feed, links, load, pages, write
+from . import browse, editor, export, feed, links, load, pages, write
 from .format import Formatter
 from .problems import InputError
 from .schema import load as load_schema
@@ -52,5 +52,6 @@ def publish(schema, catalogue, lang: str, site: Path, base_url: str, schema_dir:
     (site / "feed.xml").write_bytes(feed.atom(catalogue, f, base_url))
     export.write_collections(catalogue, f, site, base_url)
     browse.write(catalogue, f, site)
+    editor.write(catalogue, schema, lang, site, default, Path(schema_dir).parent)  # the entry editor's data
     if default:  # the schema contributors' tools and data users read, at a stable address
         export.write_schema(schema_dir, site / "schema")

@@ -4,6 +4,9 @@ from __future__ import annotations
 from .schema import Schema
 
 PLACEHOLDER = "TODO"
+# The comment before the facts in a file that holds them (the entry editor writes the same line).
+FACTS_COMMENT = {"es": "# Hechos: se escriben una sola vez, en uno de los dos archivos de idioma.",
+                 "en": "# Facts: written once, in one of the two language files."}
 
 _FACTS = {
     "methodology": """kind: methodology
@@ -50,8 +53,7 @@ def entry_text(schema: Schema, kind: str, lang: str, with_facts: bool = True) ->
     if kind == "methodology":
         head.append(f'modules: ["{PLACEHOLDER}"]')
     if with_facts:
-        head.append("# " + ("Hechos: se escriben una sola vez, en uno de los dos archivos de idioma."
-                            if lang == "es" else "Facts: written once, in one of the two language files."))
+        head.append(FACTS_COMMENT[lang])
         head.append((_FACTS[kind] + _COMMON_FACTS).rstrip("\n"))
     head.append("---")
     required, optional = schema.sections(kind)

@@ -53,6 +53,12 @@ def rel(from_page: str, to_page: str, anchor: str = "") -> str:
     return (out or "./") + (f"#{anchor}" if anchor else "")
 
 
+def to_site_root(page: str, lang: str) -> str:
+    """From a page to the root of the whole site, where the shared files (scripts, styles, data of the default
+    language) are: up its own folders, then out of its language's folder."""
+    return up(page) + "../" * lang_prefix(lang).count("/")
+
+
 def lang_prefix(lang: str) -> str:
     """The folder of a language's pages under the site root: "" for the default language, "en/" for English."""
     return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"

@@ -17,7 +17,7 @@ from .scaffold import PLACEHOLDER
 from .schema import Schema
 from .text import fold_words
 
-_MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!]|javascript\s*:", re.IGNORECASE)
+MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!]|javascript\s*:", re.IGNORECASE)
 UNSAFE_TAGS = ("script", "iframe", "object", "embed", "style", "form", "input", "meta", "link", "base", "frame",
                 "frameset", "applet", "svg", "math")
 UNSAFE_BODY = re.compile(
@@ -28,7 +28,7 @@ UNSAFE_BODY = re.compile(
 # Attribute lists ({: .class }) may name classes and ids; setting an address or a style there would override
 # what the text shows.
 _ATTR_LIST = re.compile(r"\{[^{}\n]*?\b(href|src|srcset|style)\s*=", re.IGNORECASE)
-_COUNTRY_ALIASES = {"UK": "GB", "EL": "GR", "EN": "GB"}
+COUNTRY_ALIASES = {"UK": "GB", "EL": "GR", "EN": "GB"}
 
 
 class Checker:
@@ -107,7 +107,7 @@ class Checker:
         elif isinstance(value, str) and value.startswith(PLACEHOLDER):
             self.add(f.path, f.line(path), field_name(path),
                      f'"{value}" is a template placeholder; replace it with the real value')
-        elif isinstance(value, str) and ("<" in value or ":" in value) and _MARKUP.search(value):
+        elif isinstance(value, str) and ("<" in value or ":" in value) and MARKUP.search(value):
             self.add(f.path, f.line(path), field_name(path),
                      "front matter is plain text: remove the HTML or javascript: (it would be shown as typed, "
                      "not run); put formatting in the Markdown body instead")
@@ -227,7 +227,7 @@ def check_countries(checker: Checker, entry: Entry, line_of_entry):
     for i, code in enumerate(entry.facts.get("countries") or []):
         if isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code) and code not in checker.countries:
             path, line = line_of_entry(("countries", i))
-            tip = f' Did you mean "{_COUNTRY_ALIASES[code]}"?' if code in _COUNTRY_ALIASES else \
+            tip = f' Did you mean "{COUNTRY_ALIASES[code]}"?' if code in COUNTRY_ALIASES else \
                 did_you_mean(code, list(checker.countries))
             checker.add(path, line, f"countries[{i}]", f'"{code}" is not a country code in CLDR.{tip}')
 

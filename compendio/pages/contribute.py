@@ -5,6 +5,8 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .. import urls
+from ..editor import PAGE as EDITOR
+from ..editor_fields import required_for
 from ..i18n import LANGUAGES
 from ..render import front_matter
 from .comparisons import HIDE
@@ -25,24 +27,12 @@ def index(ctx: Context) -> str:
     return front_matter(title) + ctx.render("contribute_index.html", here="contribute/index", title=title, items=items)
 
 
-def required_for(ctx: Context, name: str) -> list[str]:
-    """The kinds of entry that must have a field."""
-    schema = ctx.schema
-    entry = schema.entry_file["$defs"]["entry"]
-    kinds = schema.terms("kind")
-    if name in schema.entry_file.get("required", []) or name in entry.get("required", []):
-        return kinds
-    out = [k for k in kinds for cond in entry.get("allOf", [])
-           if cond["if"]["properties"]["kind"].get("const") == k and name in cond["then"].get("required", [])]
-    return out + [k for k in kinds if name in schema.localized_required(k)]
-
-
 def fields(ctx: Context) -> str:
     f, schema, here, title = ctx.f, ctx.schema, "contribute/fields", ctx.f.t("fields_title")
     localized = schema.localized_fields()
     rows = []
     for name, prop in schema.entry_file["properties"].items():
-        kinds = required_for(ctx, name)
+        kinds = required_for(schema, name)
         required = ", ".join(f.label("kind", k) for k in kinds) if kinds else f.t("optional")
         where = f.t("in_each_language") if name in localized else f.t("once")
         meaning = prop.get("x-description-es") if ctx.lang == "es" else prop.get("description")
@@ -94,6 +84,13 @@ def help_wanted(ctx: Context) -> str:
                                                         lead=lead, rows=rows)
 
 
+def editor(ctx: Context) -> str:
+    """The entry editor: a form made in the browser from data/editor.json (compendio/editor.py)."""
+    return (front_matter(ctx.f.t("editor_title"), ctx.f.t("editor_lead"), extra=HIDE)
+            + ctx.render("editor.html", root=urls.to_site_root(EDITOR, ctx.lang)))
+
+
 def pages(ctx: Context) -> dict[str, str]:
     return {"contribute/index": index(ctx), "contribute/fields": fields(ctx),
-            "contribute/translations": translations(ctx), "contribute/help-wanted": help_wanted(ctx)}
+            "contribute/translations": translations(ctx), "contribute/help-wanted": help_wanted(ctx),
+            EDITOR: editor(ctx)}

