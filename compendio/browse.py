@@ -15,7 +15,8 @@ its compendium fields (SECTION_CHARS is the knob; tests/browser/test_readers.py 
    "ln": the line under the title in lists ("Programa · Colombia · 2010–2015"),
    "c": countries, "th": themes, "g": target groups, "m": the methodologies it is listed under (for a
    methodology, its own slug too, as on the index pages), "o": organisations (any role, and developed_by),
-   "sd": SDGs, "st": status, "p": [first year, last year counted] (the years it is listed under),
+   "sd": SDGs, "st": status (or not_stated), "p": [first year, last year counted] (the years it is listed
+   under; absent when the source gives no period),
    "cv": {field: text} the comparison's fact rows (kind, countries, period, status, methodologies, themes,
    target groups, funders), "d": summary, "r": [[figure, what], ...] key results (as on the entry pages),
    "xs": {section: first ~300 characters, plain text}, "l": language of the text when not translated}]}
@@ -32,7 +33,7 @@ from pathlib import Path
 
 from . import i18n, index
 from .format import Formatter
-from .model import Catalogue, Entry
+from .model import NOT_STATED, Catalogue, Entry
 
 # Facets, by their key in the data: kind, countries, themes, target groups, methodologies, organisations, SDGs, status.
 FACETS = ("k", "c", "th", "g", "m", "o", "sd", "st")
@@ -107,7 +108,8 @@ def browse_data(cat: Catalogue, f: Formatter) -> dict:
         "m": [[m, f.value_name("methodologies", m)] for m in ordered("methodologies", used["m"])],
         "o": [[o, f.org_name(o)] for o in ordered("organisations", used["o"])],
         "sd": [[n, f.value_name("sdgs", n)] for n in sorted(used["sd"])],
-        "st": [[s, f.label("status", s)] for s in schema.terms("status") if s in used["st"]],
+        "st": [[s, f.label("status", s)] for s in schema.terms("status") if s in used["st"]]
+              + ([[NOT_STATED, f.t("not_stated")]] if NOT_STATED in used["st"] else []),
     }
     field_labels = {name: f.label("compare_field", name) for name in (*COMPARE_ROWS, *sections)}
     return {"v": 2, "lang": lang, "ui": ui_strings(lang), "f": facets, "fl": field_labels, "x": sections, "e": entries}
@@ -133,7 +135,7 @@ def _entry(e: Entry, f: Formatter, sections: list[str]) -> dict:
         "c": list(facts["countries"]), "th": list(facts.get("themes") or []),
         "g": list(facts.get("target_groups") or []),
         "m": index.methodologies_of(e), "o": index.organisations_of(e), "sd": list(facts.get("sdgs") or []),
-        "st": facts["status"]["value"], "p": [years[0], years[-1]],
+        "st": f.status_value(e), "p": [years[0], years[-1]] if years else None,
         "cv": {k: v for k, v in fact_rows.items() if v},
         "d": e.localized(lang, "summary"), "r": [[fig, what.text] for fig, what in f.key_results(e)],
         "xs": {s: plain(body[s]) for s in sections if body.get(s)},

@@ -6,18 +6,22 @@ import io
 import json
 from pathlib import Path
 
-from . import urls
+from . import index, urls
+from .model import NOT_STATED
 from .format import Formatter
 from .model import Catalogue
 
-CSV_COLUMNS = ("slug", "kind", "title", "summary", "countries", "country_names", "start", "end", "status",
+CSV_COLUMNS = ("slug", "kind", "title", "summary", "countries", "country_names", "scope", "start", "end", "status",
                "status_as_of", "themes", "target_groups", "sectors", "methodologies", "organisations", "sdgs",
-               "results", "sources", "url", "translation_pending")
+               "results", "shared_figures", "context_figures", "sources", "url", "translation_pending")
 
 
 def records(cat: Catalogue, lang: str, base_url: str) -> list[dict]:
-    """One plain record per entry in lang: facts as codes, text in lang (or the entry's language if missing)."""
+    """One plain record per entry in lang: facts as codes (results, context figures and scope apart, as the
+    entry has them), the figures it shares with other entries, text in lang (or the entry's language if
+    missing)."""
     out = []
+    shared = index.shared_figures(cat)
     for e in cat.entries.values():
         out.append({
             "slug": e.slug, "kind": e.kind, "language": lang if lang in e.files else e.files_lang(),
@@ -26,6 +30,7 @@ def records(cat: Catalogue, lang: str, base_url: str) -> list[dict]:
             "modules": e.localized(lang, "modules"),
             "url": urls.absolute(base_url, f"entries/{e.slug}", lang),
             "facts": e.facts,
+            "shared_figures": [{"id": fid, **rec} for fid, rec in shared.get(e.slug, [])],
         })
     return out
 
@@ -46,24 +51,41 @@ def to_csv(cat: Catalogue, f: Formatter, base_url: str, slugs=None, recs=None) -
         def labels(vocab, terms):
             return "; ".join(f.label(vocab, t) for t in terms or [])
 
-        results = "; ".join(f'{f.quantity(r["value"], r["unit"])} {f.plain(r["what"])} ({r["year"]}, {r["source"]})'
-                            for r in facts.get("results") or [])
+        def figures(items):
+            return "; ".join(f'{f.figure(r)} {f.plain(r["what"])} ({f.year(r)}, {r["source"]})' for r in items or [])
+
+        results = figures(facts.get("results"))
         writer.writerow({
             "slug": rec["slug"], "kind": f.label("kind", rec["kind"]), "title": rec["title"],
             "summary": rec["summary"], "countries": "; ".join(facts["countries"]),
             "country_names": "; ".join(f.country(c) for c in facts["countries"]),
-            "start": facts["period"]["start"], "end": facts["period"].get("end") or "",
-            "status": f.label("status", facts["status"]["value"]), "status_as_of": facts["status"]["as_of"],
+            "scope": "; ".join(f.scope(item) for item in facts.get("scope") or []),
+            **_period_and_status(f, facts),
             "themes": labels("theme", facts.get("themes")),
             "target_groups": labels("target_group", facts.get("target_groups")),
             "sectors": labels("sector", facts.get("sectors")),
             "methodologies": "; ".join(facts.get("methodologies") or []),
             "organisations": "; ".join(f'{o["id"]} ({o["role"]})' for o in facts.get("organisations") or []),
             "sdgs": "; ".join(str(n) for n in facts.get("sdgs") or []), "results": results,
+            "shared_figures": figures(rec["shared_figures"]),
+            "context_figures": figures(facts.get("context_figures")),
             "sources": "; ".join(facts["sources"]), "url": rec["url"],
             "translation_pending": "yes" if rec["translation_pending"] else "",
         })
     return buf.getvalue()
+
+
+def _period_and_status(f: Formatter, facts: dict) -> dict:
+    """The CSV's period and status columns: the years and the status as codes, not_stated where the source
+    gives none, the status in words."""
+    period, status = facts["period"], facts["status"]
+    if period == NOT_STATED:
+        start = end = NOT_STATED
+    else:
+        start, end = period["start"], "" if period.get("end") is None else period["end"]
+    if status == NOT_STATED:
+        return {"start": start, "end": end, "status": f.t("not_stated"), "status_as_of": NOT_STATED}
+    return {"start": start, "end": end, "status": f.label("status", status["value"]), "status_as_of": status["as_of"]}
 
 
 def write(cat: Catalogue, f: Formatter, site_dir: Path, base_url: str) -> list[Path]:

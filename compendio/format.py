@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from . import i18n
-from .model import Catalogue, Entry
+from .model import NOT_STATED, Catalogue, Entry
 from .schema import Schema
 
 
@@ -97,7 +97,12 @@ class Formatter:
         return sorted(entries, key=lambda e: e.short_title(self.lang).casefold())
 
     def period(self, e: Entry) -> str:
-        p = e.facts.get("period", {})
+        """"2013–2015", "desde 2012" / "since 2012", or what the source does not state."""
+        p = e.facts.get("period")
+        if p == NOT_STATED:
+            return self.t("period_not_stated")
+        if p.get("end") == NOT_STATED:
+            return self.t("period_end_not_stated", start=p["start"])
         if p.get("end") is None:
             return self.t("period_open", start=p["start"])
         if p["end"] == p["start"]:
@@ -107,17 +112,46 @@ class Formatter:
     def status(self, e: Entry) -> str:
         """"en curso en 2016, según Informe OIT" / "under way as of 2016, according to ILO report"."""
         st = e.facts["status"]
-        return self.t("status_reported", status=self.label("status", st["value"]),
-                      source=self.source_short(st["source"]), date=self.date(st["as_of"]))
+        if st == NOT_STATED:
+            return self.t("status_not_stated")
+        status, source = self.label("status", st["value"]), self.source_short(st["source"])
+        if st["as_of"] == NOT_STATED:
+            return self.t("status_reported_undated", status=status, source=source)
+        return self.t("status_reported", status=status, source=source, date=self.date(st["as_of"]))
 
     def status_short(self, e: Entry) -> str:
         """"en curso (2016)": the status with its date, for comparison tables."""
         st = e.facts["status"]
+        if st == NOT_STATED:
+            return self.t("status_not_stated")
+        if st["as_of"] == NOT_STATED:
+            return self.t("status_short_undated", status=self.label("status", st["value"]))
         return f'{self.label("status", st["value"])} ({self.date(st["as_of"])})'
+
+    def status_value(self, e: Entry) -> str:
+        """The status as a code, for filters and data: a status term, or not_stated."""
+        st = e.facts["status"]
+        return st["value"] if isinstance(st, dict) else NOT_STATED
 
     def list_line(self, e: Entry) -> str:
         """The line under an entry's title in lists: "Programa · Colombia, Perú · 2010–2015"."""
-        return " · ".join([self.label("kind", e.kind), self.countries(e.facts["countries"]), self.period(e)])
+        countries = self.countries(e.facts["countries"]) or self.t("countries_not_stated")
+        return " · ".join([self.label("kind", e.kind), countries, self.period(e)])
+
+    def scope(self, item: dict) -> str:
+        """"Recomendada para: Bolivia, Colombia, según OIT 2016": countries a source names without documenting
+        use there."""
+        return self.t("scope_item", basis=self.label("scope_basis", item["basis"]),
+                      countries=self.countries(sorted(item["countries"], key=self.country)),
+                      source=self.source_short(item["source"]))
+
+    def year(self, fig: dict) -> str:
+        """A figure's year: as the source gives it, marked when inferred, or "year not stated"."""
+        if fig.get("year") is None:
+            return self.t("year_not_stated")
+        if fig.get("year_inferred"):
+            return self.t("year_inferred", year=fig["year"], reason=self.plain(fig["year_inferred"]))
+        return str(fig["year"])
 
     def quantity(self, value, unit: str) -> str:
         """A value with its unit: 69.573 trabajadores / 69,573 workers / 43 % / 1.000.000 US$."""
@@ -142,10 +176,11 @@ class Formatter:
         return self.quantity(res["women_share"], "percent") if "women_share" in res else ""
 
     def indicator_value(self, ind: dict) -> str:
-        """A country indicator's value: people are counted without a unit label (the indicator names them)."""
-        if ind["unit"] == "people":
-            return self.number(ind["value"])
-        return self.quantity(ind["value"], ind["unit"])
+        """A country indicator's value with its qualifier: people are counted without a unit label (the
+        indicator names them)."""
+        text = self.number(ind["value"]) if ind["unit"] == "people" else self.quantity(ind["value"], ind["unit"])
+        qualifier = self.label("qualifier", ind.get("qualifier", "exact"))
+        return f"{qualifier} {text}" if qualifier else text
 
     def indicator_year(self, ind: dict) -> str:
         return str(ind.get("year") or self.t("latest_available"))

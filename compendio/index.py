@@ -39,3 +39,18 @@ def group(cat: Catalogue) -> dict[str, dict]:
         for y in e.years():
             groups["years"][y].append(e)
     return groups
+
+
+def shared_figures(cat: Catalogue) -> dict[str, list[tuple[str, dict]]]:
+    """{slug: [(id, figure)]}: the figures each entry shares with others (data/shared_figures.yml)."""
+    out: dict[str, list] = defaultdict(list)
+    for fid, rec in cat.shared_figures.items():
+        for slug in rec["entries"]:
+            out[slug].append((fid, rec))
+    return out
+
+
+def result_count(cat: Catalogue) -> int:
+    """How many figures the compendium reports as results: each entry's own, and each shared figure once.
+    Context figures describe the setting and are not counted."""
+    return sum(len(e.facts.get("results") or []) for e in cat.entries.values()) + len(cat.shared_figures)

@@ -10,7 +10,7 @@ from .model import Entry
 def entry(e: Entry, f: Formatter, url: str, other_url: str) -> str:
     """The entry as schema.org JSON, safe to place inside a <script> element."""
     facts = e.facts
-    period = facts.get("period", {})
+    period = facts["period"] if isinstance(facts.get("period"), dict) else {}
     orgs = facts.get("organisations", [])
     data = {
         "@context": "https://schema.org",
@@ -23,7 +23,8 @@ def entry(e: Entry, f: Formatter, url: str, other_url: str) -> str:
         "workTranslation": {"@id": other_url},
         "isPartOf": {"@type": "WebSite", "name": "Compendio ESS"},
         "spatialCoverage": [{"@type": "Country", "name": f.country(c), "identifier": c} for c in facts["countries"]],
-        "temporalCoverage": f'{period.get("start")}/{period.get("end") or ".."}',
+        "temporalCoverage": (f'{period["start"]}/{period["end"] if isinstance(period.get("end"), int) else ".."}'
+                             if period else None),
         "about": [f.label("theme", t) for t in facts.get("themes", [])],
         "audience": [{"@type": "Audience", "audienceType": f.label("target_group", g)}
                      for g in facts.get("target_groups", [])],

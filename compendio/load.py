@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import assemble, bodylinks, entryfile, gitdates, i18n, validate, yamldata
+from . import assemble, bodylinks, entryfile, factrules, gitdates, i18n, validate, yamldata
 from .model import Catalogue
 from .problems import InputError, did_you_mean
 from .schema import Schema
@@ -15,6 +15,7 @@ ORGANISATIONS = "data/organisations"
 SOURCES = "data/sources.yml"
 COUNTRIES = "data/countries.yml"
 INSTRUMENTS = "data/instruments.yml"
+SHARED_FIGURES = "data/shared_figures.yml"
 COLLECTIONS = "data/collections"
 IMAGES = "practices/images"
 
@@ -137,12 +138,15 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
         sources, _ = read_registry([sources_path], root, schema, "source", checker)
     else:
         checker.add(SOURCES, 1, "", "the bibliography is missing; create it (see README)")
-    optional = {name: root / rel for name, rel in (("country", COUNTRIES), ("instrument", INSTRUMENTS))}
+    optional = {name: root / rel for name, rel in (("country", COUNTRIES), ("instrument", INSTRUMENTS),
+                                                   ("shared_figure", SHARED_FIGURES))}
     context, context_where = read_registry([optional["country"]] if optional["country"].exists() else [], root, schema,
                                            "country", checker, key_problem=_country_key)
     instruments, instruments_where = read_registry([optional["instrument"]] if optional["instrument"].exists() else [],
                                                    root, schema, "instrument", checker)
-    for records, where in ((context, context_where), (instruments, instruments_where)):
+    shared, shared_where = read_registry([optional["shared_figure"]] if optional["shared_figure"].exists() else [],
+                                         root, schema, "shared_figure", checker)
+    for records, where in ((context, context_where), (instruments, instruments_where), (shared, shared_where)):
         validate.check_registry_sources(checker, records, where, sources)
 
     files, unreadable = [], set()
@@ -191,6 +195,8 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
     for slug, entry in entries.items():
         validate.check_countries(checker, entry, lambda p, _s=slug: located(_s, p))
     validate.check_references(checker, entries, organisations, sources, located, unreadable, instruments)
+    factrules.check_dates(checker, entries, sources, located)
+    factrules.check_shared_figures(checker, shared, shared_where, entries, sources, unreadable)
     images = {p.name for p in (root / IMAGES).glob("*") if p.is_file()} if (root / IMAGES).is_dir() else set()
     bodylinks.check_body_links(checker, files, sorted(set(grouped) | unreadable), images)
     validate.check_former_slugs(checker, entries, located)
@@ -198,5 +204,6 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
     if checker.problems:
         raise InputError(checker.problems)
     return Catalogue(entries=entries, organisations=organisations, sources=sources, context=context,
-                     instruments=instruments, collections=collections, dates=gitdates.file_dates(root, PRACTICES))
+                     instruments=instruments, collections=collections, shared_figures=shared,
+                     dates=gitdates.file_dates(root, PRACTICES))
 

@@ -37,6 +37,30 @@ def field_name(path) -> str:
     return out
 
 
+def specific(errors) -> list:
+    """Schema errors with each failed oneOf/anyOf replaced by the errors of the alternative the value was meant
+    for: the one whose type fits (an object written for period: {start: ...}), else the field's main form (the
+    first alternative that is not null or not_stated). So a mistake inside period or status gets the same
+    message it would without the alternatives."""
+    out = []
+    for err in errors:
+        if err.validator in ("oneOf", "anyOf") and err.context:
+            by_branch: dict = {}
+            for sub in err.context:
+                by_branch.setdefault(sub.relative_schema_path[0], []).append(sub)
+            fits = [subs for subs in by_branch.values()
+                    if not any(s.validator in ("type", "const") and not s.relative_path for s in subs)]
+            if not fits:
+                main = next((i for i, alt in enumerate(err.validator_value)
+                             if alt.get("type") != "null" and "const" not in alt), None)
+                fits = [by_branch[main]] if main in by_branch else []
+            if len(fits) == 1:
+                out.extend(specific(fits[0]))
+                continue
+        out.append(err)
+    return out
+
+
 def explain(err, path, countries: dict) -> str:
     """A schema error as a message a contributor can act on: what is wrong and how to fix it."""
     v, schema, inst = err.validator, err.schema, err.instance

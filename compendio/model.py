@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+NOT_STATED = "not_stated"  # what an entry says where its source does not state a fact (period, status, a date)
+
 
 @dataclass
 class Entry:
@@ -42,13 +44,18 @@ class Entry:
         return lang in self.files
 
     def years(self) -> range:
-        period = self.facts.get("period", {})
-        start = period.get("start")
-        end = period.get("end") or period.get("start")
-        status = self.facts.get("status", {})
-        if period.get("end") is None and status.get("value") == "under_way":
-            # Open-ended: count it up to the year the source last reported it.
-            end = max(start, int(str(status.get("as_of", start))[:4]))
+        """The years the entry is listed under: its period, an open one up to when the source last reported it
+        under way; only its start when the source gives no end; none when it gives no period."""
+        period, status = self.facts.get("period"), self.facts.get("status")
+        if not isinstance(period, dict):
+            return range(0)
+        start, end = period["start"], period.get("end")
+        if end == NOT_STATED:
+            end = start
+        elif end is None:
+            end = start
+            if isinstance(status, dict) and status["value"] == "under_way" and status["as_of"] != NOT_STATED:
+                end = max(start, int(str(status["as_of"])[:4]))  # open-ended: up to the source's report
         return range(start, end + 1)
 
 
@@ -62,6 +69,7 @@ class Catalogue:
     context: dict = field(default_factory=dict)  # country code -> indicators and MSME classification
     instruments: dict = field(default_factory=dict)  # id -> international instrument
     collections: dict = field(default_factory=dict)  # slug -> curated list of entries
+    shared_figures: dict = field(default_factory=dict)  # id -> a figure several entries share (data/shared_figures.yml)
     dates: dict = field(default_factory=dict)  # practices/<file> -> (first published, last updated), ISO dates
 
     def by_kind(self, kind: str) -> list[Entry]:

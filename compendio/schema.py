@@ -92,7 +92,7 @@ def _compile(entry_text: str, vocab_text: str) -> Schema:
     file_validator = jsonschema.Draft7Validator(entry_inline, registry=registry)
     entry_validator = jsonschema.Draft7Validator(entry_inline["$defs"]["entry"], registry=registry)
     records = {name: jsonschema.Draft7Validator(entry_inline["$defs"][f"{name}_record"], registry=registry)
-               for name in ("organisation", "source", "country", "instrument", "collection")}
+               for name in ("organisation", "source", "country", "instrument", "collection", "shared_figure")}
     fast = {id(v): fastjsonschema.compile(v.schema) for v in (file_validator, entry_validator, *records.values())}
     return Schema(entry, vocabularies, file_validator, entry_validator, records, fast)
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from . import yamldata
+from . import factrules, yamldata
 from .assemble import SectionNames
 from .entryfile import EntryFile
-from .messages import explain, field_name, missing_fields, missing_message
+from .messages import explain, field_name, missing_fields, missing_message, specific
 from .model import Entry
 from .problems import Problem, closest, did_you_mean
 from .scaffold import PLACEHOLDER
@@ -45,7 +45,7 @@ class Checker:
 
     # --- schema errors, turned into messages a contributor can act on
     def schema_errors(self, validator, data, shown, line_of, prefix=()):
-        errors = self.schema.errors(validator, data)
+        errors = specific(self.schema.errors(validator, data))
         # A misspelt key is reported as unknown, with the field it meant: that field is not also "missing".
         meant = {(tuple(e.absolute_path), hit) for e in errors if e.validator == "additionalProperties"
                  for k in e.instance if k not in e.schema.get("properties", {})
@@ -132,7 +132,7 @@ class Checker:
                            "keep the right value in one file and delete the other")
                 self.add(f.path, f.line((key,)), key, msg)
         line_of, owner_path = _locators(files, owner)
-        for err in self.schema.errors(self.schema.entry_validator, merged):
+        for err in specific(self.schema.errors(self.schema.entry_validator, merged)):
             path = tuple(err.absolute_path)
             if err.validator == "required":
                 for name in missing_fields(err):
@@ -147,7 +147,7 @@ class Checker:
         """An entry whose facts fit the schema: text fields per language, body sections, rules between facts."""
         self._check_localized(entry, files)
         self._check_sections(entry, files)
-        self._check_facts(entry, *_locators(files, owner))
+        factrules.check(self, entry, *_locators(files, owner))
 
     def _check_localized(self, entry: Entry, files):
         for name in self.schema.localized_required(entry.kind):
@@ -191,25 +191,6 @@ class Checker:
                              f'the section "## {self.schema.label("section", key, lang)}" is missing; a {entry.kind} '
                              "needs it (see practices/_templates/)")
 
-    def _check_facts(self, entry: Entry, line_of, owner_path):
-        facts = entry.facts
-        period = facts.get("period")
-        start, end = (period.get("start"), period.get("end")) if isinstance(period, dict) else (None, None)
-        if isinstance(start, int) and isinstance(end, int) and end < start:
-            self.add(owner_path(("period",)), line_of(("period", "end")), "period.end",
-                     f"the end year {end} is before the start year {start}; swap or correct them")
-        for i, res in enumerate(facts.get("results") or []):
-            if isinstance(res, dict) and res.get("unit") == "percent" and isinstance(res.get("value"), (int, float)) \
-                    and res["value"] > 100:
-                self.add(owner_path(("results",)), line_of(("results", i, "value")), f"results[{i}].value",
-                         f"{res['value']} is over 100 but the unit is percent; correct the value or the unit")
-        countries = facts.get("countries") or []
-        for i, place in enumerate(facts.get("places") or []):
-            if isinstance(place, dict) and place.get("country") not in countries and isinstance(countries, list):
-                self.add(owner_path(("places",)), line_of(("places", i, "country")), f"places[{i}].country",
-                         f'"{place.get("country")}" is not in this entry\'s countries; add it to countries or '
-                         "correct it")
-
 
 def _locators(files: dict[str, EntryFile], owner: dict):
     """(line_of, owner_path) for paths into an entry's merged facts: the file a fact was written in, or for an
@@ -224,12 +205,16 @@ def _locators(files: dict[str, EntryFile], owner: dict):
 
 
 def check_countries(checker: Checker, entry: Entry, line_of_entry):
-    for i, code in enumerate(entry.facts.get("countries") or []):
+    """Country codes of documented use and of scope are ISO codes CLDR knows."""
+    codes = [(("countries", i), c) for i, c in enumerate(entry.facts.get("countries") or [])]
+    codes += [(("scope", i, "countries", j), c) for i, item in enumerate(entry.facts.get("scope") or [])
+              for j, c in enumerate(item.get("countries") or [])]
+    for where, code in codes:
         if isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code) and code not in checker.countries:
-            path, line = line_of_entry(("countries", i))
+            path, line = line_of_entry(where)
             tip = f' Did you mean "{COUNTRY_ALIASES[code]}"?' if code in COUNTRY_ALIASES else \
                 did_you_mean(code, list(checker.countries))
-            checker.add(path, line, f"countries[{i}]", f'"{code}" is not a country code in CLDR.{tip}')
+            checker.add(path, line, field_name(where), f'"{code}" is not a country code in CLDR.{tip}')
 
 
 def check_registry_sources(checker: Checker, records: dict, where: dict, sources: dict):
@@ -289,10 +274,11 @@ def check_references(checker: Checker, entries: dict, organisations: dict, sourc
         if isinstance(status, dict):
             ref(("status", "source"), status.get("source"), sources, "source document",
                 "Use an id from data/sources.yml.")
-        for i, res in enumerate(facts.get("results") or []):
-            if isinstance(res, dict):
-                ref(("results", i, "source"), res.get("source"), sources, "source document",
-                    "Use an id from data/sources.yml.")
+        for name in ("results", "context_figures", "scope"):
+            for i, res in enumerate(facts.get(name) or []):
+                if isinstance(res, dict):
+                    ref((name, i, "source"), res.get("source"), sources, "source document",
+                        "Use an id from data/sources.yml.")
 
 
 def check_former_slugs(checker: Checker, entries: dict, located):

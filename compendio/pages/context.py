@@ -30,6 +30,11 @@ class Context:
         self.env = environment(f=self.f)
 
     @cached_property
+    def shared(self) -> dict:
+        """The shared figures of each entry: {slug: [(id, record)]}."""
+        return index.shared_figures(self.cat)
+
+    @cached_property
     def groups(self) -> dict:
         """Entries by index value, per dimension; made when a page first needs it."""
         return index.group(self.cat)
@@ -70,14 +75,32 @@ class Context:
         return Markup(self.render("facts.html", rows=facts.fact_rows(self.f, e, here), id_prefix=id_prefix,
                                   label=self.f.t("facts")))
 
-    def results_table(self, e: Entry, here: str, id_prefix: str = "") -> Markup:
-        rows = facts.result_rows(self.f, e, here)
+    def figures_table(self, figures: list, here: str, row_id: str, id_prefix: str = "", also=None) -> Markup:
+        """A table of figures with their year and source (see templates/figures_table.html); also: for shared
+        figures, the other entries each covers."""
+        rows = facts.figure_rows(self.f, figures, here)
         if not rows:
             return Markup("")
-        with_women = any(row[3] for row in rows)  # the column only where some figure has it
-        columns = ["figure", "what"] + (["women_share"] if with_women else []) + ["year", "source"]
-        return Markup(self.render("results_table.html", rows=rows, id_prefix=id_prefix, with_women=with_women,
-                                  heads=[self.f.t(k) for k in columns]))
+        with_women = any(row[4] for row in rows)  # the column only where some figure has it
+        columns = ["figure", "what"] + (["women_share"] if with_women else []) + (["shared_with"] if also else [])
+        return Markup(self.render("figures_table.html", rows=rows, id_prefix=id_prefix, with_women=with_women,
+                                  row_id=row_id, also=also, heads=[self.f.t(k) for k in columns + ["year", "source"]]))
+
+    def figure_boxes(self, e: Entry, here: str, hashes: str, id_prefix: str) -> list[str]:
+        """The entry's context figures and the figures it shares with others, each under its own heading (as
+        Markdown): never among its results."""
+        boxes, t = [], self.f.t
+        context = e.facts.get("context_figures") or []
+        shared = self.shared.get(e.slug, [])
+        for anchor, title, lead, table in (
+                ("context-figures", t("context_figures_title"), t("context_figures_lead"),
+                 context and self.figures_table(context, here, "context", id_prefix)),
+                ("shared-figures", t("shared_figures_title"), t("shared_figures_lead"),
+                 shared and self.figures_table([rec for _, rec in shared], here, "shared", id_prefix,
+                                               also=facts.shared_with(self.f, shared, e, here)))):
+            if table:
+                boxes.append(f"{hashes} {escape(title)} {{#{id_prefix}{anchor}}}\n\n{escape(lead)}\n\n{table}")
+        return boxes
 
     def entry_body(self, e: Entry, here: str, level: int = 2, id_prefix: str = "") -> Markup:
         """The entry's prose as Markdown, one section per field with its stable anchor, and the results table.
@@ -86,7 +109,7 @@ class Context:
         in as written (see render.contributor_markdown)."""
         lang = self.text_lang(e)
         hashes, parts = "#" * level, []
-        table = self.results_table(e, here, id_prefix=id_prefix)
+        table = self.figures_table(e.facts.get("results") or [], here, "result", id_prefix)
         if e.lead.get(lang):
             parts.append(e.lead[lang] + "\n")
         for key, text in e.sections[lang].items():
@@ -97,6 +120,7 @@ class Context:
                 parts.append(table + "\n")
         if "results" not in e.sections[lang] and e.facts.get("results"):
             parts.append(f"{hashes} {escape(self.f.label('section', 'results'))} {{#{id_prefix}results}}\n\n" + table)
+        parts += self.figure_boxes(e, here, hashes, id_prefix)
         body = "\n".join(parts)
         if not here.startswith("entries/"):
             prefix = urls.file_up(here) + "entries/"

@@ -33,7 +33,8 @@ def fact_rows(f: Formatter, e: Entry, here: str) -> list[tuple]:
         row("formats", text(f.labels("format", x.get("formats", []))))
         row("modules", [(None, m, None) for m in e.localized(f.lang, "modules") or []] or [(None, "", None)], "ol")
         row("developed_by", links("organisations", x.get("developed_by", [])))
-    row("countries", links("countries", x["countries"]))
+    row("countries", links("countries", x["countries"]) or text(f.t("not_stated")))
+    row("scope", [(None, f.scope(item), None) for item in x.get("scope", [])], "<br>")
     row("places", text(", ".join(f'{p["name"]} ({f.country(p["country"])})' for p in x.get("places", []))))
     row("period", text(f.period(e)))
     row("status", text(f.status(e)))
@@ -84,8 +85,15 @@ def cell(f: Formatter, e: Entry, name: str, here: str, section_html) -> tuple[st
     return "html", section_html(e, name, here)
 
 
-def result_rows(f: Formatter, e: Entry, here: str) -> list[tuple]:
-    """(number, figure, what it counts, women's share, year, source address, source name) of each result."""
-    return [(i + 1, f.figure(r), f.text(r["what"]), f.women_share(r), r["year"],
-             urls.rel(here, "sources/index", r["source"]), f.source_short(r["source"]))
-            for i, r in enumerate(e.facts.get("results") or [])]
+def figure_rows(f: Formatter, figures: list, here: str) -> list[tuple]:
+    """(number, figure, what it counts, a note, women's share, year, source address, source name) of each
+    figure: an entry's results, its context figures, or the figures it shares with other entries."""
+    return [(i + 1, f.figure(r), f.text(r["what"]), f.text(r["note"]) if r.get("note") else None, f.women_share(r),
+             f.year(r), urls.rel(here, "sources/index", r["source"]), f.source_short(r["source"]))
+            for i, r in enumerate(figures)]
+
+
+def shared_with(f: Formatter, figures: list[tuple[str, dict]], e: Entry, here: str) -> list[list[tuple]]:
+    """For each shared figure of an entry, the other entries it covers: [(address, short title)]."""
+    return [[(urls.rel(here, "entries/" + s), f.cat.entries[s].short_title(f.lang)) for s in rec["entries"]
+             if s != e.slug and s in f.cat.entries] for _, rec in figures]

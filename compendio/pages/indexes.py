@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .. import charts, i18n, urls
+from .. import charts, i18n, index, urls
 from ..index import DIMENSIONS
 from ..render import front_matter, trusted_svg
 from .context import Context
@@ -68,7 +68,7 @@ def entries_index(ctx: Context) -> str:
 
 def home(ctx: Context) -> str:
     here, cat, t = "index", ctx.cat, ctx.f.t
-    n_results = sum(len(e.facts.get("results") or []) for e in cat.entries.values())
+    n_results = index.result_count(cat)
     counts = [(len(cat.entries), "count_entries", "entries/index"),
               (len(ctx.groups["countries"]), "count_countries", "countries/index"),
               (n_results, "count_results", "compare/programmes"),

@@ -96,8 +96,9 @@
     let shown = PAGE;
     let matched = [];
     const years = [];
-    const lo = Math.min(...D.entries.map((e) => e.p[0]));
-    const hi = Math.max(...D.entries.map((e) => e.p[1]));
+    const dated = D.entries.filter((e) => e.p); // entries whose source gives no period have no years
+    const lo = Math.min(...dated.map((e) => e.p[0]));
+    const hi = Math.max(...dated.map((e) => e.p[1]));
     for (let y = lo; y <= hi; y++) years.push(y);
 
     // ----- state from the URL
@@ -119,6 +120,7 @@
         for (const v of sel[key]) if (e.v[key].has(v)) { ok = true; break; }
         if (!ok) return false;
       }
+      if ((period.from !== null || period.to !== null) && !e.p) return false;
       if (period.from !== null && e.p[1] < period.from) return false;
       if (period.to !== null && e.p[0] > period.to) return false;
       return true;
