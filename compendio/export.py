@@ -7,9 +7,8 @@ import json
 from pathlib import Path
 
 from . import index, urls
-from .model import NOT_STATED
 from .format import Formatter
-from .model import Catalogue
+from .model import NOT_STATED, Catalogue
 
 CSV_COLUMNS = ("slug", "kind", "title", "summary", "countries", "country_names", "scope", "start", "end", "status",
                "status_as_of", "themes", "target_groups", "sectors", "methodologies", "organisations", "sdgs",
