@@ -82,7 +82,6 @@ def _vocabularies(schema: Schema, lang: str) -> dict:
 
 
 def _registries(cat: Catalogue, lang: str) -> dict:
-    other = "en" if lang == "es" else "es"
     names = i18n.country_names()
     # In CLDR's order, as validate.Checker reads them: its "Did you mean" breaks ties by that order.
     countries = [[c, n["es"], n["en"]] for c, n in names.items()]  # [code, Spanish name, English name]
@@ -97,7 +96,8 @@ def _registries(cat: Catalogue, lang: str) -> dict:
     entries = sorted(cat.entries.values(), key=lambda e: e.short_title(lang).casefold())
     return {
         "countries": countries,
-        "organisations": sorted(([k, org_label(r)] for k, r in cat.organisations.items()), key=lambda r: r[1].casefold()),
+        "organisations": sorted(([k, org_label(r)] for k, r in cat.organisations.items()),
+                                key=lambda r: r[1].casefold()),
         "sources": [[k, f'{text(r["short"])}: {r["title"]}'] for k, r in cat.sources.items()],
         "instruments": [[k, text(r["short"])] for k, r in cat.instruments.items()],
         "entries": [[e.slug, e.short_title(lang), e.kind] for e in entries],
@@ -123,7 +123,8 @@ def editor_data(cat: Catalogue, schema: Schema, lang: str) -> dict:
     other = "en" if lang == "es" else "es"
     field_list = editor_fields.fields(schema)
     inline = schema.file_validator.schema
-    required_sections = {k: {"required": r, "optional": o} for k in schema.terms("kind") for r, o in [schema.sections(k)]}
+    required_sections = {k: {"required": r, "optional": o}
+                         for k in schema.terms("kind") for r, o in [schema.sections(k)]}
     return {
         "v": 1, "lang": lang, "other": other, "languages": list(LANGUAGES),
         "ui": {k: i18n.ui(f"editor_{k}", lang) for k in UI_KEYS},

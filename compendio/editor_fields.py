@@ -35,7 +35,8 @@ def fields(schema: Schema) -> list[dict]:
         field = {
             "name": name,
             "title": {"es": prop.get("x-title-es", prop.get("title", name)), "en": prop.get("title", name)},
-            "help": {"es": prop.get("x-description-es", prop.get("description", "")), "en": prop.get("description", "")},
+            "help": {"es": prop.get("x-description-es", prop.get("description", "")),
+                     "en": prop.get("description", "")},
             "localized": bool(prop.get("x-localized")),
             "kinds": list(prop.get("x-kinds") or schema.terms(KIND)),
             "required": required_for(schema, name),
@@ -77,7 +78,8 @@ def describe(schema: Schema, node: dict, name: str | None) -> dict:
                 return {"widget": "ref", "registry": registry}
         merged = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
         if target_name in ("text", "long_text"):
-            return {"widget": "texts", "min": _string_limit(merged, "minLength"), "max": _string_limit(merged, "maxLength")}
+            return {"widget": "texts", "min": _string_limit(merged, "minLength"),
+                    "max": _string_limit(merged, "maxLength")}
         return describe(schema, merged, name)
     options = node.get("oneOf") or node.get("anyOf")
     if options:
@@ -103,7 +105,8 @@ def describe(schema: Schema, node: dict, name: str | None) -> dict:
     if kind == "object":
         required = node.get("required", [])
         parts = [{"name": key, "required": key in required, **describe(schema, sub, None),
-                  **({"title": {"es": sub.get("x-title-es", sub["title"]), "en": sub["title"]}} if "title" in sub else {}),
+                  **({"title": {"es": sub.get("x-title-es", sub["title"]), "en": sub["title"]}}
+                     if "title" in sub else {}),
                   **({"help": {"es": sub.get("x-description-es", sub["description"]), "en": sub["description"]}}
                      if "description" in sub else {})}
                  for key, sub in node.get("properties", {}).items()]

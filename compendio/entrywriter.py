@@ -52,11 +52,13 @@ def flow(value, spec: dict | None = None) -> str:
     if isinstance(value, dict):
         parts = _parts(spec)
         return "{" + ", ".join(f"{k}: {flow(v, parts.get(k))}" for k, v in _ordered(value, parts)) + "}"
-    return scalar(value, (spec.get("widget") in CODE_WIDGETS) or (spec.get("widget") == "text" and "pattern" in spec))
+    code = spec.get("widget") in CODE_WIDGETS or (spec.get("widget") == "text" and "pattern" in spec)
+    return scalar(value, code)
 
 
 def _item_widget(spec: dict) -> str | None:
-    return {"terms": "term", "refs": "ref", "rows": "group", "lines": "text"}.get(spec.get("widget"), spec.get("widget"))
+    widget = spec.get("widget")
+    return {"terms": "term", "refs": "ref", "rows": "group", "lines": "text"}.get(widget, widget)
 
 
 def _parts(spec: dict | None) -> dict:
@@ -113,7 +115,8 @@ def entry_files(record: dict, schema: Schema) -> dict[str, str]:
         for spec in specs:
             if spec["localized"] and spec["name"] in text and not _empty(text[spec["name"]]):
                 value = text[spec["name"]]
-                head.append(f"{spec['name']}: {flow(value, {**spec, 'widget': 'lines' if isinstance(value, list) else 'text'})}")
+                text_spec = {**spec, "widget": "lines" if isinstance(value, list) else "text"}
+                head.append(f"{spec['name']}: {flow(value, text_spec)}")
         if lang == facts_lang:
             head.append(FACTS_COMMENT[lang])
             names = [f["name"] for f in specs if not f["localized"]]
@@ -132,5 +135,6 @@ def entry_files(record: dict, schema: Schema) -> dict[str, str]:
             if section:
                 heading = schema.label("section", key, lang) if key in schema.terms("section") else key
                 body.append(f"## {heading}\n\n{section}\n")
-        files[f"practices/{record['slug']}.{lang}.md"] = "\n".join(head) + "\n" + ("\n" + "\n".join(body) if body else "")
+        files[f"practices/{record['slug']}.{lang}.md"] = ("\n".join(head) + "\n"
+                                                          + ("\n" + "\n".join(body) if body else ""))
     return files

@@ -73,8 +73,9 @@ def _column_title(part, lang_of_text, lang) -> str:
 def _options(schema: Schema, field: dict) -> list[tuple[str, object]]:
     """(option as the form shows it, the value it stands for) of a dropdown."""
     if field["widget"] in ("term", "terms"):
-        return [(_both(schema.label(field["vocabulary"], t, "es") or t, schema.label(field["vocabulary"], t, "en") or t), t)
-                for t in schema.terms(field["vocabulary"])]
+        vocabulary = field["vocabulary"]
+        return [(_both(schema.label(vocabulary, t, "es") or t, schema.label(vocabulary, t, "en") or t), t)
+                for t in schema.terms(vocabulary)]
     if field["widget"] == "numbers":
         out = []
         for n in range(field["min"], field["max"] + 1):
@@ -91,104 +92,162 @@ def _options(schema: Schema, field: dict) -> list[tuple[str, object]]:
     return []
 
 
+def _both_ui(key: str) -> str:
+    return _both(i18n.ui(key, "es"), i18n.ui(key, "en"))
+
+
+def _field_title(field: dict) -> str:
+    return _both(field["title"]["es"], field["title"]["en"])
+
+
+def _title_in(field: dict, lang: str) -> str:
+    """The label of a field's value written in lang: "Título (en inglés) / Title (in English)"."""
+    es_name, en_name = LANG_NAMES[lang]
+    return _both(f"{field['title']['es']} (en {es_name})", f"{field['title']['en']} (in {en_name})")
+
+
+def _allowed_sections(schema: Schema, kind: str) -> list[str]:
+    required, optional = schema.sections(kind)
+    return required + optional
+
+
+def _item(item_id, kind, label, description="", required=False, target=None, options=None, multiple=False,
+          field=None, part=None) -> dict:
+    """One item of the form (see items)."""
+    return {"id": item_id, "type": kind, "label": label, "description": description, "required": required,
+            "target": target, "options": options or [], "multiple": multiple, "field": field, "part": part}
+
+
 def items(schema: Schema) -> list[dict]:
     """The form's fields, in order: {id, type, label, description, required, options, multiple, target},
     where target says what the value fills: ("kind",), ("slug",), ("text", lang, name), ("facts", name),
     ("facts", name, part), ("sections", lang, key), or None for a note read by people only."""
-    out = []
     fields = editor_fields.fields(schema)
-    every = schema.terms("kind")
-
-    def add(item_id, kind, label, description="", required=False, target=None, options=None, multiple=False,
-            field=None, part=None):
-        out.append({"id": item_id, "type": kind, "label": label, "description": description, "required": required,
-                    "target": target, "options": options or [], "multiple": multiple, "field": field, "part": part})
-
-    kind_field = next(f for f in fields if f["name"] == editor_fields.KIND)
-    add("kind", "dropdown", _both(kind_field["title"]["es"], kind_field["title"]["en"]), required=True,
-        target=("kind",), options=_options(schema, kind_field), field=kind_field)
-    add("slug", "input", _both(i18n.ui("editor_slug", "es"), i18n.ui("editor_slug", "en")),
-        _both(i18n.ui("editor_slug_help", "es"), i18n.ui("editor_slug_help", "en"))
-        + " " + _both("Si lo deja vacío, se forma a partir del título.", "Left empty, it is made from the title."),
-        target=("slug",))
+    out = _head_items(schema, fields)
     for field in fields:
-        if not field["localized"]:
-            continue
-        for lang in LANGUAGES:
-            es_name, en_name = LANG_NAMES[lang]
-            label = _both(f"{field['title']['es']} (en {es_name})", f"{field['title']['en']} (in {en_name})")
-            help_text = _both(field["help"]["es"], field["help"]["en"])
-            if field["widget"] == "lines":
-                help_text += " " + _both(i18n.ui("editor_lines_help", "es"), i18n.ui("editor_lines_help", "en"))
-            note = _kinds_note(schema, field)
-            long = field["widget"] == "lines" or field.get("max", 0) > 200
-            add(f"{field['name']}-{lang}", "textarea" if long else "input", label, " ".join(filter(None, [help_text, note])),
-                target=("text", lang, field["name"]), field=field)
+        if field["localized"]:
+            out.extend(_text_items(schema, field))
     for field in fields:
-        if field["localized"] or field["name"] == editor_fields.KIND:
-            continue
-        title = _both(field["title"]["es"], field["title"]["en"])
-        description = " ".join(filter(None, [_both(field["help"]["es"], field["help"]["en"]), _kinds_note(schema, field)]))
-        required = field["required"] == every
-        widget = field["widget"]
-        if widget in ("terms", "numbers", "term", "choice", "boolean"):
-            add(field["name"], "dropdown", title, description, required, ("facts", field["name"]),
-                _options(schema, field), multiple=widget in ("terms", "numbers"), field=field)
-        elif widget == "group":
-            for part in field["parts"]:
-                label = _both(f"{field['title']['es']}: {_part_title(part, 'es')}", f"{field['title']['en']}: {_part_title(part, 'en')}")
-                part_help = _both(i18n.ui(f"editor_help_{part['name']}", "es"), i18n.ui(f"editor_help_{part['name']}", "en")) \
-                    if _has_ui(f"editor_help_{part['name']}") else ""
-                target = ("facts", field["name"], part["name"])
-                if part["widget"] in ("term", "choice", "boolean"):
-                    add(f"{field['name']}-{part['name']}", "dropdown", label, part_help, required and part["required"],
-                        target, _options(schema, part), field=field, part=part)
-                else:
-                    add(f"{field['name']}-{part['name']}", "input", label, part_help, required and part["required"],
-                        target, field=field, part=part)
-        elif widget == "rows":
-            columns = [_both(_column_title(p, LANG_NAMES[t][0] if t else None, "es"), _column_title(p, LANG_NAMES[t][1] if t else None, "en"))
-                       for p, t in _columns(field["parts"])]
-            row_help = _both("Una fila por línea, con los valores separados por « | » en este orden:",
-                             "One row per line, values separated by \" | \" in this order:") + " " + SEPARATOR.join(columns) + "."
-            add(field["name"], "textarea", title, " ".join(filter(None, [description, row_help])), required,
-                ("facts", field["name"]), field=field)
-        elif widget == "lines":
-            add(field["name"], "textarea", title, description + " " + _both(i18n.ui("editor_lines_help", "es"),
-                                                                               i18n.ui("editor_lines_help", "en")),
-                required, ("facts", field["name"]), field=field)
-        elif widget == "refs":
-            what = _both("Países por su nombre o su código, separados por comas.", "Countries by name or code, separated by commas.") \
-                if field["registry"] == "countries" else _both("Ids separados por comas.", "Ids separated by commas.")
-            add(field["name"], "input", title, description + " " + what, required, ("facts", field["name"]), field=field)
-        elif widget == "texts":
-            for lang in LANGUAGES:
-                es_name, en_name = LANG_NAMES[lang]
-                add(f"{field['name']}-{lang}", "input", _both(f"{field['title']['es']} (en {es_name})", f"{field['title']['en']} (in {en_name})"),
-                    description, False, ("facts", field["name"], lang), field=field)
-        else:
-            add(field["name"], "input", title, description, required, ("facts", field["name"]), field=field)
+        if not field["localized"] and field["name"] != editor_fields.KIND:
+            out.extend(_fact_items(schema, field))
     for key in schema.terms("section"):
-        needed = [k for k in every if key in schema.sections(k)[0]]
-        allowed = [k for k in every if key in sum(schema.sections(k), [])]
-        for lang in LANGUAGES:
-            es_name, en_name = LANG_NAMES[lang]
-            label = _both(f"Texto en {es_name}: {schema.label('section', key, 'es')}",
-                          f"{en_name} text: {schema.label('section', key, 'en')}")
-            note = []
-            for code in ("es", "en"):
-                bits = [("Para: " if code == "es" else "For: ") + ", ".join(schema.label("kind", k, code) for k in allowed) + "."]
-                if needed:
-                    bits.append(("Obligatoria para: " if code == "es" else "Required for: ")
-                                + ", ".join(schema.label("kind", k, code) for k in needed) + ".")
-                note.append(" ".join(bits))
-            add(f"section-{key}-{lang}", "textarea", label, _both(*note) + " Markdown.", target=("sections", lang, key))
-    add(NOTES, "textarea", _both("Notas para el equipo", "Notes for the team"),
-        _both("Opcional: un documento fuente que aún no está en la lista (autor, título, año, enlace), un contacto, "
-              "o lo que el equipo deba saber.",
-              "Optional: a source document not listed yet (author, title, year, link), a contact, or anything the team "
-              "should know."))
+        out.extend(_section_items(schema, key))
+    out.append(_notes_item())
     return out
+
+
+def _head_items(schema: Schema, fields: list[dict]) -> list[dict]:
+    """The entry's kind and its slug, which come first."""
+    kind_field = next(f for f in fields if f["name"] == editor_fields.KIND)
+    return [
+        _item("kind", "dropdown", _field_title(kind_field), required=True, target=("kind",),
+              options=_options(schema, kind_field), field=kind_field),
+        _item("slug", "input", _both_ui("editor_slug"),
+              _both_ui("editor_slug_help") + " "
+              + _both("Si lo deja vacío, se forma a partir del título.", "Left empty, it is made from the title."),
+              target=("slug",)),
+    ]
+
+
+def _text_items(schema: Schema, field: dict) -> list[dict]:
+    """A field written in each language: one item per language."""
+    out = []
+    for lang in LANGUAGES:
+        help_text = _both(field["help"]["es"], field["help"]["en"])
+        if field["widget"] == "lines":
+            help_text += " " + _both_ui("editor_lines_help")
+        note = _kinds_note(schema, field)
+        long = field["widget"] == "lines" or field.get("max", 0) > 200
+        out.append(_item(f"{field['name']}-{lang}", "textarea" if long else "input", _title_in(field, lang),
+                         " ".join(filter(None, [help_text, note])), target=("text", lang, field["name"]), field=field))
+    return out
+
+
+def _fact_items(schema: Schema, field: dict) -> list[dict]:
+    """A fact (written once for both languages): its item, or one per part or language, by its widget."""
+    title = _field_title(field)
+    description = " ".join(filter(None, [_both(field["help"]["es"], field["help"]["en"]),
+                                         _kinds_note(schema, field)]))
+    required = field["required"] == schema.terms("kind")
+    widget = field["widget"]
+    target = ("facts", field["name"])
+    if widget in ("terms", "numbers", "term", "choice", "boolean"):
+        return [_item(field["name"], "dropdown", title, description, required, target,
+                      _options(schema, field), multiple=widget in ("terms", "numbers"), field=field)]
+    if widget == "group":
+        return [_part_item(schema, field, part, required) for part in field["parts"]]
+    if widget == "rows":
+        return [_item(field["name"], "textarea", title, " ".join(filter(None, [description, _rows_help(field)])),
+                      required, target, field=field)]
+    if widget == "lines":
+        return [_item(field["name"], "textarea", title, description + " " + _both_ui("editor_lines_help"),
+                      required, target, field=field)]
+    if widget == "refs":
+        return [_item(field["name"], "input", title, description + " " + _refs_help(field), required, target,
+                      field=field)]
+    if widget == "texts":
+        return [_item(f"{field['name']}-{lang}", "input", _title_in(field, lang), description, False,
+                      ("facts", field["name"], lang), field=field) for lang in LANGUAGES]
+    return [_item(field["name"], "input", title, description, required, target, field=field)]
+
+
+def _part_item(schema: Schema, field: dict, part: dict, required: bool) -> dict:
+    """One part of a group field (a period's start, a figure's value...)."""
+    label = _both(f"{field['title']['es']}: {_part_title(part, 'es')}",
+                  f"{field['title']['en']}: {_part_title(part, 'en')}")
+    help_key = f"editor_help_{part['name']}"
+    part_help = _both_ui(help_key) if _has_ui(help_key) else ""
+    target = ("facts", field["name"], part["name"])
+    options = _options(schema, part) if part["widget"] in ("term", "choice", "boolean") else None
+    return _item(f"{field['name']}-{part['name']}", "dropdown" if options is not None else "input", label,
+                 part_help, required and part["required"], target, options, field=field, part=part)
+
+
+def _rows_help(field: dict) -> str:
+    """How to write the rows of a table field, with its columns in order."""
+    columns = [_both(_column_title(p, LANG_NAMES[t][0] if t else None, "es"),
+                     _column_title(p, LANG_NAMES[t][1] if t else None, "en"))
+               for p, t in _columns(field["parts"])]
+    return _both("Una fila por línea, con los valores separados por « | » en este orden:",
+                 "One row per line, values separated by \" | \" in this order:") + " " + SEPARATOR.join(columns) + "."
+
+
+def _refs_help(field: dict) -> str:
+    if field["registry"] == "countries":
+        return _both("Países por su nombre o su código, separados por comas.",
+                     "Countries by name or code, separated by commas.")
+    return _both("Ids separados por comas.", "Ids separated by commas.")
+
+
+def _section_items(schema: Schema, key: str) -> list[dict]:
+    """A section of the entry's text: one item per language, saying which kinds have it and which need it."""
+    every = schema.terms("kind")
+    needed = [k for k in every if key in schema.sections(k)[0]]
+    allowed = [k for k in every if key in _allowed_sections(schema, k)]
+    note = []
+    for code in ("es", "en"):
+        bits = [("Para: " if code == "es" else "For: ")
+                + ", ".join(schema.label("kind", k, code) for k in allowed) + "."]
+        if needed:
+            bits.append(("Obligatoria para: " if code == "es" else "Required for: ")
+                        + ", ".join(schema.label("kind", k, code) for k in needed) + ".")
+        note.append(" ".join(bits))
+    out = []
+    for lang in LANGUAGES:
+        es_name, en_name = LANG_NAMES[lang]
+        label = _both(f"Texto en {es_name}: {schema.label('section', key, 'es')}",
+                      f"{en_name} text: {schema.label('section', key, 'en')}")
+        out.append(_item(f"section-{key}-{lang}", "textarea", label, _both(*note) + " Markdown.",
+                         target=("sections", lang, key)))
+    return out
+
+
+def _notes_item() -> dict:
+    return _item(NOTES, "textarea", _both("Notas para el equipo", "Notes for the team"),
+                 _both("Opcional: un documento fuente que aún no está en la lista (autor, título, año, enlace), "
+                       "un contacto, o lo que el equipo deba saber.",
+                       "Optional: a source document not listed yet (author, title, year, link), a contact, or "
+                       "anything the team should know."))
 
 
 def _has_ui(key: str) -> bool:
@@ -200,18 +259,27 @@ def _has_ui(key: str) -> bool:
 
 
 # ------------------------------------------------------------------------------------------------ the form
-INTRO = """Gracias por su propuesta. Cada campo corresponde a un campo de la entrada (véase la página «Campos de una entrada» del sitio). Complete lo que sepa; si prefiere un formulario que revisa cada campo mientras escribe, use el editor del sitio (Contribuir > Nueva entrada).
-Cuando el equipo añade la etiqueta `accepted`, un flujo de trabajo convierte esta propuesta en los archivos de la entrada y abre una solicitud de cambios, o responde aquí con lo que hay que corregir.
-
-*Thank you for your proposal. Each field is a field of the entry (see the site's "Fields of an entry" page). Fill in what you know; if you prefer a form that checks each field as you type, use the site's editor (Contribute > New entry).
-When the team adds the `accepted` label, a workflow turns this proposal into the entry's files and opens a pull request, or replies here with what to fix.*
-"""
-HEADER = """# GitHub issue form: propose a good practice, programme or methodology for the compendium.
-# MADE BY scripts/make_issue_form.py FROM THE SCHEMA: do not edit by hand; change schema/ or compendio/issue_form.py and run
-#   python scripts/make_issue_form.py
-# Field ids avoid the issue URL's own query parameters (title, body, labels...), so links can prefill fields.
-# scripts/from_issue.py reads issues written with this form (workflow .github/workflows/from-issue.yml).
-"""
+INTRO = (
+    "Gracias por su propuesta. Cada campo corresponde a un campo de la entrada (véase la página «Campos de una "
+    "entrada» del sitio). Complete lo que sepa; si prefiere un formulario que revisa cada campo mientras escribe, use "
+    "el editor del sitio (Contribuir > Nueva entrada).\n"
+    "Cuando el equipo añade la etiqueta `accepted`, un flujo de trabajo convierte esta propuesta en los archivos de la "
+    "entrada y abre una solicitud de cambios, o responde aquí con lo que hay que corregir.\n"
+    "\n"
+    "*Thank you for your proposal. Each field is a field of the entry (see the site's \"Fields of an entry\" page). "
+    "Fill in what you know; if you prefer a form that checks each field as you type, use the site's editor "
+    "(Contribute > New entry).\n"
+    "When the team adds the `accepted` label, a workflow turns this proposal into the entry's files and opens a pull "
+    "request, or replies here with what to fix.*\n"
+)
+HEADER = (
+    "# GitHub issue form: propose a good practice, programme or methodology for the compendium.\n"
+    "# MADE BY scripts/make_issue_form.py FROM THE SCHEMA: do not edit by hand; change schema/ or "
+    "compendio/issue_form.py and run\n"
+    "#   python scripts/make_issue_form.py\n"
+    "# Field ids avoid the issue URL's own query parameters (title, body, labels...), so links can prefill fields.\n"
+    "# scripts/from_issue.py reads issues written with this form (workflow .github/workflows/from-issue.yml).\n"
+)
 
 
 def form(schema: Schema) -> dict:
@@ -345,14 +413,15 @@ class Reader:
                 if text == shown or fold(text) in (fold(shown), fold(str(value))) or \
                         any(fold(text) == fold(half) for half in shown.split(" / ")):
                     return value
-            self.problem(label, f'"{text}" is not one of the accepted values.{did_you_mean(text, [o for o, _ in options])}')
+            hint = did_you_mean(text, [o for o, _ in options])
+            self.problem(label, f'"{text}" is not one of the accepted values.{hint}')
             return None
         if widget == "ref" and spec.get("registry") == "countries":
             return self.country(label, text)
-        if widget in ("ref",) or "pattern" in spec:
-            if widget == "ref" and not SLUG.match(text):
-                self.problem(label, f'"{text}" is not an id: use lower-case letters, digits and hyphens, as listed on the site')
-                return None
+        if widget == "ref" and not SLUG.match(text):
+            self.problem(label, f'"{text}" is not an id: use lower-case letters, digits and hyphens, '
+                         "as listed on the site")
+            return None
         return text
 
     def value(self, item: dict, text: str):
@@ -362,8 +431,9 @@ class Reader:
             return self.scalar(label, item["part"], text)
         if widget in ("terms", "numbers"):
             found, unknown = _multi(text, item["options"])
+            shown = [o for o, _ in item["options"]]
             for u in unknown:
-                self.problem(label, f'"{u}" is not one of the accepted values.{did_you_mean(u, [o for o, _ in item["options"]])}')
+                self.problem(label, f'"{u}" is not one of the accepted values.{did_you_mean(u, shown)}')
             return found
         if widget in ("term", "choice", "boolean", "integer", "number", "text", "ref"):
             return self.scalar(label, field, text)
@@ -392,7 +462,7 @@ class Reader:
                              + SEPARATOR.join(_column_title(p, t, "en") for p, t in columns))
                 continue
             row: dict = {}
-            for (part, lang), cell in zip(columns, cells):
+            for (part, lang), cell in zip(columns, cells, strict=False):  # a row may leave its last values out
                 if not cell:
                     continue
                 if lang:
@@ -450,7 +520,7 @@ def read(body: str, schema: Schema, existing=()) -> tuple[dict, list[str]]:
             if name != editor_fields.KIND and kind not in fields[name]["kinds"]:
                 label = next(i["label"] for i in form_items if i["target"] and i["target"][:2] == ("facts", name))
                 reader.problem(label, f"is not a field of a {kind}; leave it empty")
-        allowed = sum(schema.sections(kind), [])
+        allowed = _allowed_sections(schema, kind)
         for lang in LANGUAGES:
             for key in list(record["sections"][lang]):
                 if key not in allowed:
@@ -469,7 +539,8 @@ def read(body: str, schema: Schema, existing=()) -> tuple[dict, list[str]]:
         record["slug"] = slugify(first)
     slug_label = next(i["label"] for i in form_items if i["target"] == ("slug",))
     if not SLUG.match(record["slug"]):
-        reader.problem(slug_label, f'"{record["slug"]}" is not a valid slug: use lower-case letters, digits and single hyphens')
+        reader.problem(slug_label, f'"{record["slug"]}" is not a valid slug: use lower-case letters, digits and '
+                       "single hyphens")
     elif record["slug"] in existing:
         reader.problem(slug_label, f'an entry "{record["slug"]}" already exists; give another slug, or correct that '
                        "entry with a pull request or the site's editor")
@@ -479,4 +550,5 @@ def read(body: str, schema: Schema, existing=()) -> tuple[dict, list[str]]:
 def render(record_values: dict[str, str]) -> str:
     """An issue body as GitHub renders a submitted form ({label: value}; empty values as _No response_). Used
     by the tests and by anyone checking an issue by hand."""
-    return "\n\n".join(f"### {label}\n\n{value if value else NO_RESPONSE}" for label, value in record_values.items()) + "\n"
+    return "\n\n".join(f"### {label}\n\n{value if value else NO_RESPONSE}"
+                       for label, value in record_values.items()) + "\n"

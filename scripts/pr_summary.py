@@ -25,8 +25,8 @@ MAX_PAGES = 200
 
 def changed_files(root: Path, base: str) -> list[tuple[str, str]]:
     """(status letter, path) of the files the change touches under practices/, data/ and schema/."""
-    out = subprocess.run(["git", "diff", "--name-status", "--no-renames", f"{base}...HEAD", "--", "practices", "data", "schema"],
-                         cwd=root, capture_output=True, text=True, check=True).stdout
+    command = ["git", "diff", "--name-status", "--no-renames", f"{base}...HEAD", "--", "practices", "data", "schema"]
+    out = subprocess.run(command, cwd=root, capture_output=True, text=True, check=True).stdout
     return [(line.split("\t")[0][0], line.split("\t")[-1]) for line in out.splitlines() if line.strip()]
 
 

@@ -45,14 +45,33 @@ def open_editor(browser, served, prefix, query="", width=1280):
     page.errors = []
     # Material's language selector asks for sitemap.xml on every page of the site (absolute, then relative);
     # that is the theme's, not the editor's, and is left out here.
+
+    def on_console(message):
+        if message.type == "error" and "sitemap" not in (message.location or {}).get("url", ""):
+            page.errors.append(message.text)
+
+    def on_request_failed(request):
+        if "sitemap.xml" not in request.url:
+            page.errors.append("failed: " + request.url)
+
+    def on_response(response):
+        if response.status >= 400 and "sitemap.xml" not in response.url:
+            page.errors.append(f"{response.status}: {response.url}")
+
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" and "sitemap" not in (m.location or {}).get("url", "") else None)
-    page.on("requestfailed", lambda r: page.errors.append("failed: " + r.url) if "sitemap.xml" not in r.url else None)
-    page.on("response", lambda r: page.errors.append(f"{r.status}: {r.url}") if r.status >= 400 and "sitemap.xml" not in r.url else None)
+    page.on("console", on_console)
+    page.on("requestfailed", on_request_failed)
+    page.on("response", on_response)
     page.on("dialog", lambda d: d.accept())
     page.goto(f"{served}{prefix}contribute/new/{query}")
     page.wait_for_selector("#ce-editor[data-ready]")
     return page
+
+
+def validate(project):
+    """make validate, run on a copy of the project."""
+    return subprocess.run([sys.executable, "scripts/validate.py"], cwd=project, capture_output=True, text=True,
+                          timeout=300)
 
 
 def add_row(page, field_id):
@@ -65,8 +84,10 @@ def fill_programme(page, lang):
     page.fill("#ce-ed-slug", SLUG)
     page.fill("#ce-ed-text-es-title", "Cooperativas rurales de prueba en el Perú")
     page.fill("#ce-ed-text-en-title", "Rural cooperatives test programme in Peru")
-    page.fill("#ce-ed-text-es-summary", "Programa de prueba que acompañó a 120 cooperativas rurales del Perú entre 2016 y 2019.")
-    page.fill("#ce-ed-text-en-summary", "Test programme that supported 120 rural cooperatives in Peru from 2016 to 2019.")
+    page.fill("#ce-ed-text-es-summary",
+              "Programa de prueba que acompañó a 120 cooperativas rurales del Perú entre 2016 y 2019.")
+    page.fill("#ce-ed-text-en-summary",
+              "Test programme that supported 120 rural cooperatives in Peru from 2016 to 2019.")
     add_row(page, "countries")
     page.fill("#ce-ed-facts-countries-0", "Perú" if lang == "es" else "Peru")
     page.fill("#ce-ed-facts-period-start", "2016")
@@ -90,8 +111,10 @@ def fill_programme(page, lang):
     page.check("#ce-ed-facts-results-0-key")
     add_row(page, "sources")
     page.select_option("#ce-ed-facts-sources-0", "ilo-andean-2016")
-    page.fill("#ce-ed-sections-es-overview", "El programa acompañó a cooperativas rurales.\n\n### Cómo\n\nCon **talleres**.")
-    page.fill("#ce-ed-sections-en-overview", "The programme supported rural cooperatives.\n\n### How\n\nWith **workshops**.")
+    page.fill("#ce-ed-sections-es-overview",
+              "El programa acompañó a cooperativas rurales.\n\n### Cómo\n\nCon **talleres**.")
+    page.fill("#ce-ed-sections-en-overview",
+              "The programme supported rural cooperatives.\n\n### How\n\nWith **workshops**.")
     page.fill("#ce-ed-sections-en-lessons", "Cooperatives learn from each other.")
 
 
@@ -122,7 +145,7 @@ def test_a_new_programme_downloads_validates_and_builds(browser, served, tmp_pat
     assert page.errors == []
     page.context.close()
 
-    result = subprocess.run([sys.executable, "scripts/validate.py"], cwd=project, capture_output=True, text=True, timeout=300)
+    result = validate(project)
     assert result.returncode == 0, result.stdout + result.stderr
     built = run_build(project)
     assert built.returncode == 0, built.stderr
@@ -143,7 +166,8 @@ BAD_INPUTS = [
      "the end year 2010 is before the start year 2016; swap or correct them"),
     ("negative figure", lambda p: p.fill("#ce-ed-facts-results-0-value", "-5"), "ce-ed-facts-results-0-value",
      "-5 is below the minimum of 0; correct the value"),
-    ("markup in a title", lambda p: p.fill("#ce-ed-text-en-title", "Rural <b>cooperatives</b> test"), "ce-ed-text-en-title",
+    ("markup in a title", lambda p: p.fill("#ce-ed-text-en-title", "Rural <b>cooperatives</b> test"),
+     "ce-ed-text-en-title",
      "front matter is plain text: remove the HTML or javascript: (it would be shown as typed, not run); put "
      "formatting in the Markdown body instead"),
 ]
@@ -173,7 +197,7 @@ def test_bad_inputs_show_make_validates_message_at_the_field_and_survive_a_reloa
     project = copy_project(tmp_path / "project")
     for path, text in files.items():
         (project / path).write_text(text, encoding="utf-8")
-    result = subprocess.run([sys.executable, "scripts/validate.py"], cwd=project, capture_output=True, text=True, timeout=300)
+    result = validate(project)
     assert result.returncode == 1
     for what, _, _, message in BAD_INPUTS:
         assert message in result.stdout + result.stderr, (what, result.stdout)
@@ -259,7 +283,8 @@ def test_the_editor_is_accessible_and_fits_a_phone(browser, served, lang, prefix
         .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))""")
     assert violations == []
     # Every control has a name; the keyboard reaches the kind first and the check button.
-    unnamed = page.evaluate("""() => [...document.querySelectorAll('#ce-editor input, #ce-editor select, #ce-editor textarea')]
+    unnamed = page.evaluate("""() => [...document.querySelectorAll(
+            '#ce-editor input, #ce-editor select, #ce-editor textarea')]
         .filter(n => !n.labels || !n.labels.length).map(n => n.id)""")
     assert unnamed == []
     page.keyboard.press("Tab")
@@ -275,10 +300,12 @@ def test_the_editor_is_accessible_and_fits_a_phone(browser, served, lang, prefix
 
 def test_edit_this_entry_opens_the_entry_with_its_facts_and_texts(browser, served, built, cat, schema):
     entry = cat.entries["agro-peru"]
-    link = re.search(r'<a href="([^"]+)">' + re.escape(ui("edit_entry", "en")), (built / "en/entries/agro-peru/index.html").read_text(encoding="utf-8"))
+    html = (built / "en/entries/agro-peru/index.html").read_text(encoding="utf-8")
+    link = re.search(r'<a href="([^"]+)">' + re.escape(ui("edit_entry", "en")), html)
     assert link and link.group(1) == "../../contribute/new/?edit=agro-peru"
     page = open_editor(browser, served, "en/", "?edit=agro-peru")
-    assert page.input_value("#ce-ed-slug") == "agro-peru" and page.locator("#ce-ed-slug").get_attribute("readonly") is not None
+    assert page.input_value("#ce-ed-slug") == "agro-peru"
+    assert page.locator("#ce-ed-slug").get_attribute("readonly") is not None
     assert page.is_checked("#ce-ed-kind-programme")
     assert page.input_value("#ce-ed-text-es-title") == entry.title("es")
     assert page.input_value("#ce-ed-facts-results-1-value") == "4546"
@@ -301,7 +328,8 @@ def test_the_script_writes_what_the_python_writer_writes_for_every_entry(browser
     page = open_editor(browser, served, "")
     for e in cat.entries.values():
         record = editor.entry_record(e, ROOT)
-        assert page.evaluate("r => window.compendioEditor.entryFiles(r)", record) == entrywriter.entry_files(record, schema), e.slug
+        written = page.evaluate("r => window.compendioEditor.entryFiles(r)", record)
+        assert written == entrywriter.entry_files(record, schema), e.slug
     # Odd values: quotes, backslashes, YAML words, numbers with decimals, null, a code that YAML 1.1 reads as false.
     odd = {"slug": "odd", "languages": ["en"], "facts": {
         "kind": "practice", "countries": ["NO", "CO"], "period": {"start": 2015, "end": None},
@@ -321,7 +349,8 @@ def test_did_you_mean_matches_make_validate(browser, served, schema):
              ("Ecuadr", countries), ("UK", countries), ("Resultadoss", ["Resultados", "Objetivos", "Fondos"]),
              ("score-columbia", ["score-colombia", "score-peru", "score"])]
     for value, choices in cases:
-        assert page.evaluate("([v, c]) => window.compendioEditor.closest(v, c)", [value, choices]) == closest(value, choices), value
+        suggested = page.evaluate("([v, c]) => window.compendioEditor.closest(v, c)", [value, choices])
+        assert suggested == closest(value, choices), value
     page.context.close()
 
 
@@ -352,11 +381,13 @@ def test_a_new_field_and_term_appear_in_the_editor_without_code_changes(browser,
         fill_programme(page, "en")
         assert page.locator("label[for='ce-ed-facts-budget_usd']").inner_text().startswith("Budget (US dollars)")
         assert "Total budget the source reports." in page.locator("#ce-ed-facts-budget_usd-help").inner_text()
-        assert page.locator("label[for='ce-ed-facts-themes-digital_economy']").inner_text() == "Digital economy\nEconomía digital"
+        term_label = page.locator("label[for='ce-ed-facts-themes-digital_economy']").inner_text()
+        assert term_label == "Digital economy\nEconomía digital"
         page.fill("#ce-ed-facts-budget_usd", "-1")
         page.locator("#ce-ed-facts-budget_usd").blur()
         page.wait_for_timeout(400)
-        assert page.locator("#ce-ed-facts-budget_usd-err").inner_text() == "-1 is below the minimum of 0; Total budget the source reports."  # as make validate says it
+        assert page.locator("#ce-ed-facts-budget_usd-err").inner_text() == \
+            "-1 is below the minimum of 0; Total budget the source reports."  # as make validate says it
         page.fill("#ce-ed-facts-budget_usd", "250000")
         page.check("#ce-ed-facts-themes-digital_economy")
         page.wait_for_timeout(400)
@@ -370,7 +401,7 @@ def test_a_new_field_and_term_appear_in_the_editor_without_code_changes(browser,
         server.shutdown()
     for path, text in files.items():
         (project / path).write_text(text, encoding="utf-8")
-    result = subprocess.run([sys.executable, "scripts/validate.py"], cwd=project, capture_output=True, text=True, timeout=300)
+    result = validate(project)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -419,7 +450,8 @@ def test_a_new_organisation_and_source_are_written_for_their_registries(browser,
     page.wait_for_timeout(400)
     assert page.evaluate("() => window.compendioEditor.problems()") == []
     files = {}
-    for name in ("cooperativas-rurales-test.es.md", "cooperativas-rurales-test.yml", "cooperativas-rurales-test.sources.yml"):
+    for name in ("cooperativas-rurales-test.es.md", "cooperativas-rurales-test.yml",
+                 "cooperativas-rurales-test.sources.yml"):
         with page.expect_download() as info:
             page.get_by_role("button", name=ui("download", "en").format(file=name)).click()
         files[name] = info.value.path().read_text(encoding="utf-8")
@@ -428,10 +460,11 @@ def test_a_new_organisation_and_source_are_written_for_their_registries(browser,
     assert "- {id: coop-fed-test, role: partner}" in files["cooperativas-rurales-test.es.md"]
     page.context.close()
     project = copy_project(tmp_path / "project")
-    (project / "practices" / f"{SLUG}.es.md").write_text(files["cooperativas-rurales-test.es.md"], encoding="utf-8")
-    (project / "practices" / f"{SLUG}.en.md").write_text(EXPECTED_EN, encoding="utf-8")
-    (project / "data/organisations" / f"{SLUG}.yml").write_text(files["cooperativas-rurales-test.yml"], encoding="utf-8")
+    practices, organisations = project / "practices", project / "data/organisations"
+    (practices / f"{SLUG}.es.md").write_text(files["cooperativas-rurales-test.es.md"], encoding="utf-8")
+    (practices / f"{SLUG}.en.md").write_text(EXPECTED_EN, encoding="utf-8")
+    (organisations / f"{SLUG}.yml").write_text(files["cooperativas-rurales-test.yml"], encoding="utf-8")
     with (project / "data/sources.yml").open("a", encoding="utf-8") as f:  # as the steps say: add at the end
         f.write(files["cooperativas-rurales-test.sources.yml"])
-    result = subprocess.run([sys.executable, "scripts/validate.py"], cwd=project, capture_output=True, text=True, timeout=300)
+    result = validate(project)
     assert result.returncode == 0, result.stdout + result.stderr

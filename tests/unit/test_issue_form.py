@@ -37,8 +37,10 @@ GOOD = {
     "kind": "Programa / Programme",
     "title-es": "Cooperativas de ahorro en Nariño",
     "title-en": "Savings cooperatives in Nariño",
-    "summary-es": "Programa que acompañó a 40 cooperativas de ahorro de Nariño entre 2017 y 2020 con formación en gestión.",
-    "summary-en": "Programme that supported 40 savings cooperatives in Nariño from 2017 to 2020 with management training.",
+    "summary-es": "Programa que acompañó a 40 cooperativas de ahorro de Nariño entre 2017 y 2020 con formación en "
+                  "gestión.",
+    "summary-en": "Programme that supported 40 savings cooperatives in Nariño from 2017 to 2020 with management "
+                  "training.",
     "countries": "Colombia",
     "places": "CO | Nariño",
     "period-start": "2017",
@@ -51,7 +53,8 @@ GOOD = {
     "organisations": "ilo | implementer",
     "sdgs": "8. Trabajo decente y crecimiento económico / Decent work and economic growth, "
             "9. Industria, innovación e infraestructura / Industry, innovation and infrastructure",
-    "results": "40 | cooperatives | | cooperativas acompañadas | cooperatives supported | | 2020 | ilo-andean-2016 | Sí / Yes",
+    "results": "40 | cooperatives | | cooperativas acompañadas | cooperatives supported | | 2020 | ilo-andean-2016 "
+               "| Sí / Yes",
     "sources": "ilo-andean-2016",
     "section-overview-es": "El programa formó a las directivas de 40 cooperativas.\n\n### Cómo\n\nCon talleres.",
     "section-overview-en": "The programme trained the boards of 40 cooperatives.",
@@ -67,7 +70,8 @@ def run(project, body, *extra):
 
 
 def test_the_committed_form_is_the_one_the_schema_makes():
-    result = subprocess.run([sys.executable, "scripts/make_issue_form.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "scripts/make_issue_form.py", "--check"], cwd=ROOT, capture_output=True,
+                            text=True)
     assert result.returncode == 0, result.stderr
 
 
@@ -121,7 +125,8 @@ def test_a_good_issue_becomes_files_that_validate(tmp_path):
     en = (project / "practices/cooperativas-de-ahorro-en-narino.en.md").read_text(encoding="utf-8")
     assert es.startswith('---\ntitle: "Cooperativas de ahorro en Nariño"\nsummary: "Programa que acompañó')
     for line in ("kind: programme", "countries: [CO]", "  - {country: CO, name: \"Nariño\"}",
-                 "period: {start: 2017, end: 2020}", "status: {value: completed, as_of: \"2020\", source: ilo-andean-2016}",
+                 "period: {start: 2017, end: 2020}",
+                 "status: {value: completed, as_of: \"2020\", source: ilo-andean-2016}",
                  "themes: [cooperatives, social_solidarity_economy]", "sdgs: [8, 9]", "  - value: 40",
                  "    what: {es: \"cooperativas acompañadas\", en: \"cooperatives supported\"}", "    key: true",
                  "## Descripción", "### Cómo"):
@@ -129,7 +134,8 @@ def test_a_good_issue_becomes_files_that_validate(tmp_path):
     assert "Contact" not in es  # notes are for people, not the entry
     assert en.endswith("## Overview\n\nThe programme trained the boards of 40 cooperatives.\n")
     assert "make validate` passes" in (tmp_path / "report.md").read_text(encoding="utf-8")
-    check = subprocess.run([sys.executable, "scripts/validate.py"], cwd=project, capture_output=True, text=True, timeout=300)
+    check = subprocess.run([sys.executable, "scripts/validate.py"], cwd=project, capture_output=True, text=True,
+                           timeout=300)
     assert check.returncode == 0, check.stdout
 
 
@@ -144,7 +150,8 @@ def test_a_bad_issue_names_every_field_it_cannot_use_and_writes_nothing(tmp_path
     assert result.returncode == 1
     out = result.stderr
     assert 'Países / Countries: "Colmbia" is not a country name or code. Did you mean "Colombia"?' in out
-    assert 'Temas / Themes: "Cooperatvas / Cooperatives" is not one of the accepted values. Did you mean "Cooperativas / Cooperatives"?' in out
+    assert ('Temas / Themes: "Cooperatvas / Cooperatives" is not one of the accepted values. '
+            'Did you mean "Cooperativas / Cooperatives"?') in out
     assert 'Periodo: Año de inicio / Period: Start year: "dos mil diecisiete" is not a whole number' in out
     assert 'Estado según la fuente: Fecha del informe' not in out  # a good value is not named
     assert '"terminado" is not one of the accepted values' in out

