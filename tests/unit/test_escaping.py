@@ -48,8 +48,10 @@ def poison(cat, schema):
         texts(e.facts, "international_names")
         for place in e.facts.get("places", []):
             texts(place, "name")
-        for r in e.facts.get("results", []):
-            texts(r, "what")
+        for r in e.facts.get("results", []) + e.facts.get("context_figures", []):
+            texts(r, "what", "year_inferred")
+        for item in e.facts.get("scope", []):
+            texts(item, "note")
     for o in cat.organisations.values():
         texts(o, "name", "acronym")
     for s in cat.sources.values():
@@ -63,6 +65,8 @@ def poison(cat, schema):
             texts(ind, "note")
     for c in cat.collections.values():
         texts(c, "title", "event", "introduction")
+    for r in cat.shared_figures.values():
+        texts(r, "what", "note")
     fields = range(first, HOSTILE.n + 1)
     vocabularies = copy.deepcopy(schema.vocabularies)
     for vocab in vocabularies.values():

@@ -32,8 +32,9 @@ def test_every_page_exists_in_both_languages(site):
 ])
 def test_results_table_writes_each_figure_for_its_language(site, lang, figures):
     page = body(site, f"entries/prog.{lang}.md")
-    cells = re.findall(r'<td class="ce-num">([^<]*)</td>', page)
-    assert cells == [figures[0], figures[3], figures[1], "", figures[2], ""]
+    rows = re.findall(r'<tr id="result-\d">(.*?)</tr>', page)
+    cells = [re.findall(r'<td class="ce-num">([^<]*)</td>', row) for row in rows]
+    assert cells[:3] == [[figures[0], figures[3]], [figures[1], ""], [figures[2], ""]]
     # Every figure links to its source in the bibliography.
     assert page.count('<a href="../../sources/#test-report">') >= 4
 
@@ -97,8 +98,8 @@ def test_country_page_gives_context_figures_with_year_and_source(site):
     es, en = body(site, "countries/pe.es.md"), body(site, "countries/pe.en.md")
     assert '<td class="ce-num">31.151.643</td><td>2015</td>' in es
     assert '<td class="ce-num">31,151,643</td><td>2015</td>' in en
-    assert f'<td class="ce-num">22,7{NBSP}%</td><td>último disponible</td>' in es
-    assert '<td class="ce-num">22.7%</td><td>latest available</td>' in en
+    assert f'<td class="ce-num">más de 22,7{NBSP}%</td><td>último disponible</td>' in es  # with its qualifier
+    assert '<td class="ce-num">more than 22.7%</td><td>latest available</td>' in en
     assert "<td>Up to 1,700 UIT</td>" in en and "<td>Hasta 1.700 UIT</td>" in es
 
 
@@ -135,7 +136,7 @@ def test_contributor_pages(site):
     translations = body(site, "contribute/translations.en.md")
     assert ('<th scope="row"><a href="../../entries/solo/">Práctica escrita solo en español</a></th>'
             "<td>translated</td><td>pending</td>") in translations
-    assert "<strong>2 of 3 entries are in both languages.</strong>" in translations
+    assert "<strong>3 of 4 entries are in both languages.</strong>" in translations
     wanted = body(site, "contribute/help-wanted.es.md")
     assert "traducción al inglés" in wanted.lower()
 
@@ -144,3 +145,52 @@ def test_front_matter_titles(site):
     assert site["entries/prog.en.md"].startswith('---\ntitle: "Test programme in Peru"\n')
     assert site["countries/pe.es.md"].startswith('---\ntitle: "Por país: Perú"\n')
     assert 'hide: ["navigation", "toc"]' in site["compare/programmes.es.md"]
+
+
+@pytest.mark.parametrize("lang,not_stated,scope,line", [
+    ("es", "no consta en la fuente", "Recomendada para: Bolivia, Ecuador, según Informe 2016<br>País deducido del "
+     "contexto, no indicado: Perú, según Informe 2016. El informe la cita tras el párrafo sobre el Perú.",
+     "Metodología · países no indicados · no consta en la fuente"),
+    ("en", "not stated in the source", "Recommended for: Bolivia, Ecuador, according to Report 2016<br>Country "
+     "inferred from context, not stated: Peru, according to Report 2016. The report lists it after the paragraph "
+     "on Peru.",
+     "Methodology · countries not stated · not stated in the source"),
+])
+def test_what_the_source_does_not_state_is_said_so(site, lang, not_stated, scope, line):
+    page = body(site, f"entries/guide.{lang}.md")
+    facts = dict(re.findall(r'<dt id="([a-z_]+)">[^<]*</dt><dd>(.*?)</dd>', page))
+    assert facts["countries"] == not_stated and facts["period"] == not_stated and facts["status"] == not_stated
+    assert facts["scope"] == scope
+    # Countries it is only recommended for are not countries of use: not on their pages, nor on the map.
+    assert "entries/guide/" not in site[f"countries/bo.{lang}.md"] + site[f"countries/pe.{lang}.md"]
+    assert f"countries/ec.{lang}.md" not in site
+    assert "guide" not in "".join(site[p] for p in site if p.startswith("years/"))
+    assert f'<span class="ce-meta">{line}</span>' in body(site, f"kinds/methodology.{lang}.md")
+
+
+@pytest.mark.parametrize("lang,year_none,inferred,context,shared", [
+    ("es", "año no indicado", "2014 (deducido: año del informe intermedio)",
+     f"alrededor de 71{NBSP}%", "más de 6.000 personas"),
+    ("en", "year not stated", "2014 (inferred: year of the interim report)", "about 71%", "more than 6,000 people"),
+])
+def test_years_context_figures_and_shared_figures(site, lang, year_none, inferred, context, shared):
+    page = body(site, f"entries/prog.{lang}.md")
+    results = re.findall(r'<tr id="result-\d">(.*?)</tr>', page)
+    assert len(results) == 4  # its own results only: context and shared figures are apart
+    assert f"<td>{inferred}</td>" in results[2] and f"<td>{year_none}</td>" in results[3]
+    context_row = re.search(r'<tr id="context-1">(.*?)</tr>', page).group(1)
+    assert f'<td class="ce-num">{context}</td>' in context_row and f"<td>{year_none}</td>" in context_row
+    assert "{#context-figures}" in page and "{#shared-figures}" in page
+    # A shared figure is shown on each entry it covers, naming the others.
+    for slug, other, other_title in (("prog", "solo", "Práctica escrita solo en español"),
+                                     ("solo", "prog", "Programa de prueba en el Perú" if lang == "es"
+                                      else "Test programme in Peru")):
+        row = re.search(r'<tr id="shared-1">(.*?)</tr>', body(site, f"entries/{slug}.{lang}.md")).group(1)
+        assert f'<td class="ce-num">{shared}</td>' in row
+        assert f'<a href="../../entries/{other}/">{other_title}</a>' in row
+
+
+def test_results_count_counts_a_shared_figure_once_and_no_context_figure(site):
+    # prog has 4 results, the others none; the shared figure covers two entries; context figures never count.
+    assert '<strong>5</strong> resultados con su fuente' in body(site, "index.es.md")
+    assert '<strong>5</strong> results with their source' in body(site, "index.en.md")

@@ -393,3 +393,69 @@ def test_other_link_schemes_are_refused(mini):
     edit(mini, "prog.en.md", "Text.", 'Text <a href="file:///etc/passwd">x</a> and [y](ftp://example.org/x).')
     found = problems(mini)
     assert len(found) == 2 and all("is not an address an entry can use" in p or "points outside" in p for p in found)
+
+
+# --- Content that says no more than its sources (issue 10)
+
+def test_what_the_source_does_not_state_can_be_written_as_not_stated(mini):
+    edit(mini, "tool.es.md", "countries: [PE]\nperiod: {start: 2012, end: null}\n"
+         'status: {value: under_way, as_of: "2016", source: ilo-andean-2016}',
+         "countries: []\nscope:\n  - {basis: recommended, countries: [BO, PE], source: ilo-andean-2016}\n"
+         "period: not_stated\nstatus: not_stated")
+    edit(mini, "prog.es.md", "period: {start: 2013, end: 2015}", "period: {start: 2013, end: not_stated}")
+    edit(mini, "prog.es.md", "    year: 2015\n", "    year: null\n")
+    assert problems(mini) == []
+
+
+def test_a_programme_needs_a_documented_country(mini):
+    edit(mini, "prog.es.md", "countries: [PE]", "countries: []")
+    assert only(mini) == "practices/prog.es.md:5: countries: is empty: it needs at least 1 item; add it"
+
+
+def test_completed_needs_an_end_year_or_end_not_stated(mini):
+    edit(mini, "prog.es.md", "period: {start: 2013, end: 2015}", "period: {start: 2013, end: null}")
+    assert only(mini) == ('practices/prog.es.md:6: period.end: the status is "completed" but the period has no end: '
+                          "write the end year, or end: not_stated if the source does not give it")
+
+
+def test_no_figure_or_status_is_dated_after_its_source(mini):
+    edit(mini, "prog.es.md", "    year: 2015\n", "    year: 2019\n")
+    edit(mini, "prog.es.md", 'as_of: "2016"', 'as_of: "2018-03"')
+    assert problems(mini) == [
+        "practices/prog.es.md:7: status.as_of: 2018 is after ilo-andean-2016 was published (2016): a source cannot "
+        "report a later year; write the year the source gives, or not_stated if it gives none",
+        "practices/prog.es.md:17: results[0].year: 2019 is after ilo-andean-2016 was published (2016): a source "
+        "cannot report a later year; write the year the source gives, or null if it gives none"]
+
+
+def test_an_inferred_year_needs_a_year(mini):
+    edit(mini, "prog.es.md", "    year: 2015\n",
+         '    year: null\n    year_inferred: {es: "fin del periodo", en: "end of the period"}\n')
+    assert only(mini) == ("practices/prog.es.md:18: results[0].year_inferred: says why a year is inferred, but year "
+                          "is null: give the inferred year, or remove year_inferred")
+
+
+def test_a_country_is_either_of_use_or_of_scope(mini):
+    edit(mini, "prog.es.md", "countries: [PE]",
+         "countries: [PE]\nscope:\n  - {basis: recommended, countries: [BO, PE], source: ilo-andean-2016}")
+    assert only(mini) == ('practices/prog.es.md:7: scope[0].countries[1]: "PE" is also in countries: a country is '
+                          "either one where the source documents use (countries) or one it only names as scope; "
+                          "keep it in one of the two")
+
+
+def test_period_and_status_in_the_wrong_form_get_the_usual_messages(mini):
+    edit(mini, "prog.es.md", "period: {start: 2013, end: 2015}", 'period: {start: "2013", end: 2015}')
+    edit(mini, "prog.es.md", "status: {value: completed,", "status: {value: finished,")
+    assert problems(mini) == [
+        "practices/prog.es.md:6: period.start: must be a whole number, not text. Remove the quotes around 2013.",
+        'practices/prog.es.md:7: status.value: "finished" is not an accepted value. Accepted values: planned, '
+        "under_way, completed."]
+
+
+def test_shared_figures_name_existing_entries(mini):
+    (mini / "data" / "shared_figures.yml").write_text(
+        "joint:\n  value: 6000\n  unit: people\n  qualifier: more_than\n"
+        '  what: {es: "agricultores", en: "farmers"}\n  year: 2015\n  source: ilo-andean-2016\n'
+        "  entries: [prog, tool, progg]\n", encoding="utf-8")
+    assert only(mini) == ('data/shared_figures.yml:8: joint.entries[2]: no entry "progg". Did you mean "prog"? '
+                          "Use the slug of an entry in practices/.")
