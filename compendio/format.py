@@ -65,6 +65,17 @@ class Formatter:
             e.localized(self.lang, name)
         return Text(value, e.files_lang())
 
+    @staticmethod
+    def one_line(text: str, limit: int = 150) -> str:
+        """The first sentence of a text, cut at a word near limit characters: a card's one-line summary."""
+        end = next((i + 1 for i, c in enumerate(text) if c in ".!?" and (i + 1 == len(text) or text[i + 1] == " ")),
+                   len(text))
+        first = text[:end].strip()
+        if len(first) <= limit:
+            return first
+        cut = first[:limit].rsplit(" ", 1)[0]
+        return cut.rstrip(" ,;:") + "…"
+
     def plain(self, texts: dict) -> str:
         """A {es, en} text in this language, or in the other one, unmarked (for titles and attributes)."""
         return texts.get(self.lang) or next(iter(texts.values()))

@@ -2,12 +2,17 @@
 methodology, organisation, SDG, year) with a page per value; the home page."""
 from __future__ import annotations
 
+import datetime
+
 from markupsafe import Markup
 
-from .. import charts, i18n, index, urls
+from .. import charts, feed, i18n, index, urls
+from ..format import Text
 from ..index import DIMENSIONS
 from ..render import front_matter, trusted_svg
 from .context import Context
+
+LATEST = 6  # entries under "recently updated" on the home page
 
 
 def figure(ctx: Context, cls: str, svg: str, caption: str = "", blank: bool = True) -> Markup:
@@ -67,18 +72,27 @@ def entries_index(ctx: Context) -> str:
 
 
 def home(ctx: Context) -> str:
-    here, cat, t = "index", ctx.cat, ctx.f.t
-    n_results = index.result_count(cat)
+    here, cat, f = "index", ctx.cat, ctx.f
     counts = [(len(cat.entries), "count_entries", "entries/index"),
               (len(ctx.groups["countries"]), "count_countries", "countries/index"),
-              (n_results, "count_results", "compare/programmes"),
+              (index.result_count(cat), "count_results", "compare/programmes"),
               (len(cat.sources), "count_sources", "sources/index"),
               (len(ctx.groups["organisations"]), "count_organisations", "organisations/index")]
+    collections = [(slug, f.plain(c["title"]), f.one_line(f.plain(c["introduction"])), len(c["entries"]))
+                   for slug, c in cat.collections.items()]
+    methodologies = [(m, f.entry_text(m, "summary"), len(ctx.groups["methodologies"][m.slug]) - 1)
+                     for m in f.by_title(cat.by_kind("methodology"))]
+    methodologies = [(m, Text(f.one_line(s.text), s.lang), n) for m, s, n in methodologies]
+    updated = {e.slug: feed.entry_dates(e, cat.dates)[1] for e in cat.entries.values()}
+    latest = sorted(cat.entries.values(), key=lambda e: (updated[e.slug], e.slug), reverse=True)[:LATEST]
+    latest = [(e, f.entry_text(e, "title"), i18n.long_date(datetime.date.fromisoformat(updated[e.slug][:10]), ctx.lang))
+              for e in latest]
+    browse = [(urls.FOLDERS[d] + "/index", f.t("by_" + d)) for d in DIMENSIONS]
+    browse += [("compare/index", f.t("compare")), ("instruments/index", f.t("instruments"))]
     kinds = [(k, len(cat.by_kind(k))) for k in ctx.schema.terms("kind")]
-    browse = [(urls.FOLDERS[d] + "/index", t("by_" + d)) for d in DIMENSIONS]
-    browse += [("compare/index", t("compare")), ("instruments/index", t("instruments"))]
-    return (front_matter(t("home_title"), t("home_lead"))
-            + ctx.render("home.html", here=here, counts=counts, kinds=kinds, browse=browse))
+    return (front_matter(f.t("home_title"), f.t("home_lead"), extra={"hide": ["navigation", "toc"]})
+            + ctx.render("home.html", here=here, counts=counts, map=world_map(ctx, here), collections=collections,
+                         methodologies=methodologies, latest=latest, browse=browse, kinds=kinds))
 
 
 def pages(ctx: Context) -> dict[str, str]:
