@@ -38,6 +38,12 @@ def up(page: str) -> str:
     return "../" * url_of(page).count("/")
 
 
+def list_page(page: str, n: int) -> str:
+    """Page n (from 2) of a long list: "countries/pe" -> "countries/pe/page/2", "entries/index" -> "entries/page/2".
+    (The slug "page" is reserved for this: see validate.)"""
+    return url_of(page) + f"page/{n}"
+
+
 def file_up(page: str) -> str:
     """From a page's Markdown file to the docs folder: "../" once per folder of its path. Links written in
     Markdown are relative to the file (collections/x/print.es.md), not to its URL (collections/x/print/)."""

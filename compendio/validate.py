@@ -28,6 +28,7 @@ UNSAFE_BODY = re.compile(
 # Attribute lists ({: .class }) may name classes and ids; setting an address or a style there would override
 # what the text shows.
 _ATTR_LIST = re.compile(r"\{[^{}\n]*?\b(href|src|srcset|style)\s*=", re.IGNORECASE)
+RESERVED_SLUGS = {"page"}  # entries/page/2/ is the second page of the list of all entries (urls.list_page)
 COUNTRY_ALIASES = {"UK": "GB", "EL": "GR", "EN": "GB"}
 
 
@@ -69,6 +70,9 @@ class Checker:
 
     # --- one file
     def check_file(self, f: EntryFile):
+        if f.slug in RESERVED_SLUGS:
+            self.add(f.path, 1, "", f'the slug "{f.slug}" is reserved for the pages of long lists (entries/page/2/); '
+                     "rename the file")
         self.schema_errors(self.schema.file_validator, f.data, f.path, f.line)
         self.check_plain_text(f.data, (), f)
         for sec in [None, *f.sections]:

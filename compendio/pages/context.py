@@ -11,10 +11,11 @@ from .. import index, urls
 from ..format import Formatter
 from ..i18n import other_language
 from ..model import Catalogue, Entry
-from ..render import code_block, contributor_markdown, environment
+from ..render import code_block, contributor_markdown, environment, front_matter
 from ..schema import Schema
 from . import facts
 
+PAGE_SIZE = 50  # entries on one page of a list: a list page stays light however large the catalogue grows
 _ENTRY_LINK = re.compile(r"\]\(\s*([a-z0-9]+(?:-[a-z0-9]+)*)\.md(#[^)\s]*)?\s*\)")
 _SUBHEADING = re.compile(r"^(#{3,5}) ", re.M)
 
@@ -61,14 +62,27 @@ class Context:
                                                   title=self.f.entry_text(e, "title"), line=self.f.list_line(e)))
         return self._items[key]
 
-    def entry_list(self, entries, here: str) -> Markup:
+    def entry_list(self, entries, here: str, ordered: bool = False) -> Markup:
+        """A list of entries by title (ordered: already in their order)."""
         depth = urls.url_of(here).count("/")
-        items = [self.list_item(e, depth) for e in self.f.by_title(entries)]
+        items = [self.list_item(e, depth) for e in (entries if ordered else self.f.by_title(entries))]
         return Markup(self.render("entry_list.html", items=items))
 
-    def list_page(self, here: str, title: str, lead, entries) -> str:
-        return self.render("list_page.html", title=title, lead=lead, entries=entries,
-                           entry_list=self.entry_list(entries, here))
+    def list_pages(self, here: str, title: str, lead, entries) -> dict[str, str]:
+        """A list of entries (by title) as pages of PAGE_SIZE at most: here, then here's page/2, page/3...
+        each with its front matter, the total, and links to the others; the lead only on the first."""
+        entries = self.f.by_title(entries)
+        chunks = [entries[i:i + PAGE_SIZE] for i in range(0, len(entries), PAGE_SIZE)] or [[]]
+        paths = [here] + [urls.list_page(here, n) for n in range(2, len(chunks) + 1)]
+        out = {}
+        for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True), 1):
+            page_title = title if n == 1 else self.f.t("list_page_title", title=title, n=n, total=len(chunks))
+            nav = [(urls.rel(path, p), i, i == n) for i, p in enumerate(paths, 1)] if len(paths) > 1 else []
+            out[path] = front_matter(page_title) + self.render(
+                "list_page.html", title=page_title, lead=lead if n == 1 else "", total=len(entries), nav=nav,
+                first=(n - 1) * PAGE_SIZE + 1, last=(n - 1) * PAGE_SIZE + len(chunk),
+                entry_list=self.entry_list(chunk, path, ordered=True))
+        return out
 
     # ------------------------------------------------------------------ an entry's parts
     def fact_box(self, e: Entry, here: str, id_prefix: str = "") -> Markup:

@@ -49,8 +49,7 @@ def dimension_pages(ctx: Context, dim: str) -> dict[str, str]:
             lead = Markup(ctx.render("methodology_lead.html", here=page, m=ctx.cat.entries[v]))
         elif dim == "countries" and v in ctx.cat.context:
             lead = Markup(ctx.render("country_context.html", here=page, rec=ctx.cat.context[v]))
-        value_title = f"{title}: {f.value_name(dim, v)}"
-        pages[page] = front_matter(value_title) + ctx.list_page(page, value_title, lead, groups[v])
+        pages.update(ctx.list_pages(page, f"{title}: {f.value_name(dim, v)}", lead, groups[v]))
     return pages
 
 
@@ -59,16 +58,15 @@ def kind_pages(ctx: Context) -> dict[str, str]:
     kinds = [(k, len(ctx.cat.by_kind(k))) for k in ctx.schema.terms("kind")]
     pages = {here: front_matter(title) + ctx.render("kinds_index.html", title=title, here=here, kinds=kinds)}
     for kind in ctx.schema.terms("kind"):
-        page, name = f"kinds/{kind}", ctx.f.label("kind", kind, plural=True)
-        pages[page] = front_matter(name) + ctx.list_page(page, name, "", ctx.cat.by_kind(kind))
+        pages.update(ctx.list_pages(f"kinds/{kind}", ctx.f.label("kind", kind, plural=True), "", ctx.cat.by_kind(kind)))
     return pages
 
 
-def entries_index(ctx: Context) -> str:
-    here, title = "entries/index", ctx.f.t("all_entries")
-    lists = [(kind, ctx.entry_list(entries, here)) for kind in ctx.schema.terms("kind")
-             if (entries := ctx.cat.by_kind(kind))]
-    return front_matter(title) + ctx.render("entries_index.html", title=title, lists=lists)
+def entries_index(ctx: Context) -> dict[str, str]:
+    """Every entry, by title, in pages of a bounded length. docs/javascripts/compendio.js puts the filters in
+    the box on the first page; the list works without it."""
+    lead = Markup(ctx.render("filter_box.html"))
+    return ctx.list_pages("entries/index", ctx.f.t("all_entries"), lead, ctx.cat.entries.values())
 
 
 def home(ctx: Context) -> str:
@@ -96,7 +94,7 @@ def home(ctx: Context) -> str:
 
 
 def pages(ctx: Context) -> dict[str, str]:
-    out = {"index": home(ctx), "entries/index": entries_index(ctx)}
+    out = {"index": home(ctx), **entries_index(ctx)}
     out.update(kind_pages(ctx))
     for dim in DIMENSIONS:
         out.update(dimension_pages(ctx, dim))

@@ -194,3 +194,37 @@ def test_results_count_counts_a_shared_figure_once_and_no_context_figure(site):
     # prog has 4 results, the others none; the shared figure covers two entries; context figures never count.
     assert '<strong>5</strong> resultados con su fuente' in body(site, "index.es.md")
     assert '<strong>5</strong> results with their source' in body(site, "index.en.md")
+
+
+def test_long_lists_come_in_pages(cat, schema):
+    """A list longer than a page is split: each page has at most PAGE_SIZE entries, says which, and links to the
+    others; together they hold every entry once, in title order."""
+    import dataclasses
+
+    from compendio import pages
+    from compendio.pages.context import PAGE_SIZE
+
+    tool = cat.entries["tool"]
+    def copy(n):
+        names = {"title": f"Tool {n:03d}", "short_title": f"Tool {n:03d}"}
+        return dataclasses.replace(tool, slug=f"tool{n:03d}",
+                                   text={lang: {**t, **names} for lang, t in tool.text.items()})
+
+    many = {f"tool{n:03d}": copy(n) for n in range(1, 2 * PAGE_SIZE + 6)}
+    big = dataclasses.replace(cat, entries={**cat.entries, **many}, collections={})
+    site = pages.generate(big, schema, languages=("en",), base_url="https://example.test/")
+    total = len(big.entries)  # 4 + 105 = 109: three pages of 50, 50 and 9
+    assert {"entries/index.en.md", "entries/page/2.en.md", "entries/page/3.en.md"} <= set(site)
+    assert "entries/page/4.en.md" not in site
+    listed = []
+    for page, first, last in (("entries/index", 1, 50), ("entries/page/2", 51, 100), ("entries/page/3", 101, total)):
+        text = body(site, f"{page}.en.md")
+        assert f"<p>Entries {first}–{last} of {total}</p>" in text
+        assert '<nav class="ce-pages" aria-label="Pages of the list">' in text
+        listed += re.findall(r'<li><a href="(?:\.\./)+entries/([a-z0-9-]+)/"', text)
+    assert len(listed) == total == len(set(listed))
+    assert '<a href="../../../entries/page/2/" aria-current="page">2</a>' in body(site, "entries/page/2.en.md")
+    assert site["entries/page/3.en.md"].startswith('---\ntitle: "All entries (page 3 of 3)"')
+    assert 'id="ce-filter"' in site["entries/index.en.md"] and 'id="ce-filter"' not in site["entries/page/2.en.md"]
+    # Index pages of one value too: Peru has tool, prog and the 105 copies, in three pages.
+    assert "countries/pe/page/3.en.md" in site and "countries/pe/page/4.en.md" not in site

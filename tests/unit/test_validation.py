@@ -459,3 +459,11 @@ def test_shared_figures_name_existing_entries(mini):
         "  entries: [prog, tool, progg]\n", encoding="utf-8")
     assert only(mini) == ('data/shared_figures.yml:8: joint.entries[2]: no entry "progg". Did you mean "prog"? '
                           "Use the slug of an entry in practices/.")
+
+
+def test_the_slug_page_is_reserved_for_long_lists(mini):
+    (mini / "practices" / "page.en.md").write_text((mini / "practices" / "prog.en.md").read_text(encoding="utf-8"),
+                                                   encoding="utf-8")
+    found = problems(mini)
+    assert ('practices/page.en.md:1: (file): the slug "page" is reserved for the pages of long lists '
+            "(entries/page/2/); rename the file") in found
