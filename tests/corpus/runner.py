@@ -38,6 +38,7 @@ def build_base(dest: Path) -> Path:
     for name in ("schema", "data"):
         shutil.copytree(ROOT / name, dest / name)
     shutil.rmtree(dest / "data" / "collections", ignore_errors=True)  # they list the real entries
+    (dest / "data" / "shared_figures.yml").unlink(missing_ok=True)  # so do the shared figures
     shutil.copytree(BASE, dest, dirs_exist_ok=True)
     return dest
 

@@ -83,6 +83,7 @@ def mini(tmp_path) -> Path:
     for name in ("schema", "data"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.rmtree(tmp_path / "data" / "collections")  # they list the real entries, which this project has not
+    (tmp_path / "data" / "shared_figures.yml").unlink(missing_ok=True)  # so do the shared figures
     (tmp_path / "practices").mkdir()
     for name, text in {"tool.es.md": METHOD_ES, "tool.en.md": METHOD_EN,
                        "prog.es.md": PROG_ES, "prog.en.md": PROG_EN}.items():
