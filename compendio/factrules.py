@@ -2,8 +2,10 @@
 a problem at the field, with how to fix it, and goes on."""
 from __future__ import annotations
 
+import re
+
 from .messages import field_name
-from .model import NOT_STATED, Entry
+from .model import Entry
 from .problems import did_you_mean
 
 FIGURES = ("results", "context_figures")
@@ -52,8 +54,9 @@ def check_dates(checker, entries: dict, sources: dict, located) -> None:
         dated = [((name, i, "year"), r.get("year"), r.get("source")) for name in FIGURES
                  for i, r in enumerate(e.facts.get(name) or []) if isinstance(r, dict)]
         status = e.facts.get("status")
-        if isinstance(status, dict) and isinstance(status.get("as_of"), str) and status["as_of"] != NOT_STATED:
-            dated.append((("status", "as_of"), int(status["as_of"][:4]), status.get("source")))
+        as_of = status.get("as_of") if isinstance(status, dict) else None
+        if isinstance(as_of, str) and re.match(r"\d{4}(-|$)", as_of):  # a malformed date has its own message
+            dated.append((("status", "as_of"), int(as_of[:4]), status.get("source")))
         for path, year, sid in dated:
             problem = _after_source(year, sid, sources, "not_stated" if path[-1] == "as_of" else "null")
             if problem:

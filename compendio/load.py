@@ -124,31 +124,27 @@ class _Located:
         return yamldata.line_of(self.lines, path)
 
 
-def load(root: Path, schema: Schema | None = None) -> Catalogue:
-    """Read and validate everything under root. Raises InputError listing every problem found."""
-    root = Path(root)
-    schema = schema or load_schema()
-    checker = validate.Checker(schema, i18n.country_names())
-
+def read_registries(root: Path, schema: Schema, checker: validate.Checker) -> dict:
+    """The registries of data/: {name: (records, where)} for organisations, sources, countries, instruments and
+    shared figures, each record checked; the optional ones are empty when their file is absent."""
     org_files = sorted((root / ORGANISATIONS).glob("*.yml"))
-    organisations, _ = read_registry(org_files, root, schema, "organisation", checker)
-    sources_path = root / SOURCES
-    sources = {}
-    if sources_path.exists():
-        sources, _ = read_registry([sources_path], root, schema, "source", checker)
+    out = {"organisation": read_registry(org_files, root, schema, "organisation", checker)}
+    if (root / SOURCES).exists():
+        out["source"] = read_registry([root / SOURCES], root, schema, "source", checker)
     else:
         checker.add(SOURCES, 1, "", "the bibliography is missing; create it (see README)")
-    optional = {name: root / rel for name, rel in (("country", COUNTRIES), ("instrument", INSTRUMENTS),
-                                                   ("shared_figure", SHARED_FIGURES))}
-    context, context_where = read_registry([optional["country"]] if optional["country"].exists() else [], root, schema,
-                                           "country", checker, key_problem=_country_key)
-    instruments, instruments_where = read_registry([optional["instrument"]] if optional["instrument"].exists() else [],
-                                                   root, schema, "instrument", checker)
-    shared, shared_where = read_registry([optional["shared_figure"]] if optional["shared_figure"].exists() else [],
-                                         root, schema, "shared_figure", checker)
-    for records, where in ((context, context_where), (instruments, instruments_where), (shared, shared_where)):
-        validate.check_registry_sources(checker, records, where, sources)
+        out["source"] = ({}, {})
+    for kind, rel in (("country", COUNTRIES), ("instrument", INSTRUMENTS), ("shared_figure", SHARED_FIGURES)):
+        path = root / rel
+        out[kind] = read_registry([path] if path.exists() else [], root, schema, kind, checker,
+                                  **({"key_problem": _country_key} if kind == "country" else {}))
+    for kind in ("country", "instrument", "shared_figure"):
+        validate.check_registry_sources(checker, *out[kind], out["source"][0])
+    return out
 
+
+def read_entry_files(root: Path, checker: validate.Checker) -> tuple[list, set]:
+    """Every entry file of practices/, checked one by one: (files read, slugs whose files could not be read)."""
     files, unreadable = [], set()
     practices = root / PRACTICES
     for path in sorted(practices.iterdir()) if practices.is_dir() else []:
@@ -169,28 +165,44 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
         if f:
             checker.check_file(f)
             files.append(f)
+    return files, unreadable
 
+
+def build_entries(grouped: dict, schema: Schema, checker: validate.Checker, unreadable: set) -> dict:
+    """The entries of the readable slugs, each checked as a whole; a slug whose kind is not valid is left out
+    (and added to unreadable: its own problem is reported, references to it are not)."""
     entries = {}
-    grouped = assemble.by_slug(files)
     for slug, by_lang in grouped.items():
         if slug in unreadable:
             continue
         merged, owner = assemble.facts(by_lang, schema)
         checker.check_entry_files(by_lang, merged, owner)
         if merged.get("kind") not in schema.terms("kind"):
-            unreadable.add(slug)  # the schema errors above say what is wrong with kind; references to it are not
+            unreadable.add(slug)
             continue
         entries[slug] = assemble.entry(slug, by_lang, merged, schema, checker.names)
         checker.check_entry(entries[slug], by_lang, owner)
+    return entries
+
+
+def load(root: Path, schema: Schema | None = None) -> Catalogue:
+    """Read and validate everything under root. Raises InputError listing every problem found."""
+    root = Path(root)
+    schema = schema or load_schema()
+    checker = validate.Checker(schema, i18n.country_names())
+    registries = read_registries(root, schema, checker)
+    organisations, sources, instruments = (registries[k][0] for k in ("organisation", "source", "instrument"))
+    shared, shared_where = registries["shared_figure"]
+    files, unreadable = read_entry_files(root, checker)
+    grouped = assemble.by_slug(files)
+    entries = build_entries(grouped, schema, checker, unreadable)
 
     def located(slug, path):
         by_lang = grouped[slug]
-        key = path[0]
         for f in by_lang.values():
-            if key in f.data:
+            if path[0] in f.data:
                 return f.path, f.line(tuple(path))
-        first = next(iter(by_lang.values()))
-        return first.path, 1
+        return next(iter(by_lang.values())).path, 1
 
     for slug, entry in entries.items():
         validate.check_countries(checker, entry, lambda p, _s=slug: located(_s, p))
@@ -203,7 +215,6 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
     collections = read_collections(root, schema, checker, entries, unreadable)
     if checker.problems:
         raise InputError(checker.problems)
-    return Catalogue(entries=entries, organisations=organisations, sources=sources, context=context,
+    return Catalogue(entries=entries, organisations=organisations, sources=sources, context=registries["country"][0],
                      instruments=instruments, collections=collections, shared_figures=shared,
                      dates=gitdates.file_dates(root, PRACTICES))
-
