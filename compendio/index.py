@@ -54,3 +54,13 @@ def result_count(cat: Catalogue) -> int:
     """How many figures the compendium reports as results: each entry's own, and each shared figure once.
     Context figures describe the setting and are not counted."""
     return sum(len(e.facts.get("results") or []) for e in cat.entries.values()) + len(cat.shared_figures)
+
+
+def scope_by_country(cat: Catalogue) -> dict[str, list[tuple[Entry, dict]]]:
+    """{country: [(entry, scope item)]}: entries that name a country without documenting use there."""
+    out: dict[str, list] = defaultdict(list)
+    for e in cat.entries.values():
+        for item in e.facts.get("scope") or []:
+            for code in item["countries"]:
+                out[code].append((e, item))
+    return out

@@ -68,9 +68,10 @@ class Context:
         items = [self.list_item(e, depth) for e in (entries if ordered else self.f.by_title(entries))]
         return Markup(self.render("entry_list.html", items=items))
 
-    def list_pages(self, here: str, title: str, lead, entries) -> dict[str, str]:
+    def list_pages(self, here: str, title: str, lead, entries, after="") -> dict[str, str]:
         """A list of entries (by title) as pages of PAGE_SIZE at most: here, then here's page/2, page/3...
-        each with its front matter, the total, and links to the others; the lead only on the first."""
+        each with its front matter, the total, and links to the others; the lead (before the list) and after
+        (below it) only on the first."""
         entries = self.f.by_title(entries)
         chunks = [entries[i:i + PAGE_SIZE] for i in range(0, len(entries), PAGE_SIZE)] or [[]]
         paths = [here] + [urls.list_page(here, n) for n in range(2, len(chunks) + 1)]
@@ -79,7 +80,8 @@ class Context:
             page_title = title if n == 1 else self.f.t("list_page_title", title=title, n=n, total=len(chunks))
             nav = [(urls.rel(path, p), i, i == n) for i, p in enumerate(paths, 1)] if len(paths) > 1 else []
             out[path] = front_matter(page_title) + self.render(
-                "list_page.html", title=page_title, lead=lead if n == 1 else "", total=len(entries), nav=nav,
+                "list_page.html", title=page_title, lead=lead if n == 1 else "", after=after if n == 1 else "",
+                total=len(entries), nav=nav,
                 first=(n - 1) * PAGE_SIZE + 1, last=(n - 1) * PAGE_SIZE + len(chunk),
                 entry_list=self.entry_list(chunk, path, ordered=True))
         return out

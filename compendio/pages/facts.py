@@ -36,7 +36,8 @@ def fact_rows(f: Formatter, e: Entry, here: str) -> list[tuple]:
     row("countries", links("countries", x["countries"]) or text(f.t("not_stated")))
     row("scope", [(None, f.scope(item), None) for item in x.get("scope", [])], "<br>")
     row("places", text(", ".join(f'{p["name"]} ({f.country(p["country"])})' for p in x.get("places", []))))
-    row("period", text(f.period(e)))
+    note = x["period"].get("note") if isinstance(x.get("period"), dict) else None
+    row("period", text(f.period(e)) + (text(f.plain(note)) if note else []), "<br>")
     row("status", text(f.status(e)))
     for name in LIST_FIELDS[1:4]:
         row(name, links(name, x.get(name)))

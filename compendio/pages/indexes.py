@@ -38,18 +38,25 @@ def dimension_pages(ctx: Context, dim: str) -> dict[str, str]:
     f, groups = ctx.f, ctx.groups[dim]
     here, title = f"{urls.FOLDERS[dim]}/index", f.t(f"by_{dim}")
     numeric = dim in ("sdgs", "years")
-    values = sorted(groups, key=lambda v: v if numeric else str(f.value_name(dim, v)).casefold())
+    scope = index.scope_by_country(ctx.cat) if dim == "countries" else {}
+    # A country keeps its page while the compendium has its context or names it as scope, with or without use.
+    named = set(groups) | (set(ctx.cat.context) | set(scope) if dim == "countries" else set())
+    values = sorted(named, key=lambda v: v if numeric else str(f.value_name(dim, v)).casefold())
     visual = world_map(ctx, here) if dim == "countries" else timeline(ctx) if dim == "years" else ""
-    rows = [(urls.rel(here, urls.value_page(dim, v)), f.value_name(dim, v), len(groups[v])) for v in values]
+    rows = [(urls.rel(here, urls.value_page(dim, v)), f.value_name(dim, v), len(groups.get(v, []))) for v in values]
     pages = {here: front_matter(title) + ctx.render("dimension_index.html", title=title, visual=visual, rows=rows)}
     for v in values:
         page = urls.value_page(dim, v)
-        lead = ""
+        lead, after = "", ""
         if dim == "methodologies":
             lead = Markup(ctx.render("methodology_lead.html", here=page, m=ctx.cat.entries[v]))
-        elif dim == "countries" and v in ctx.cat.context:
-            lead = Markup(ctx.render("country_context.html", here=page, rec=ctx.cat.context[v]))
-        pages.update(ctx.list_pages(page, f"{title}: {f.value_name(dim, v)}", lead, groups[v]))
+        elif dim == "countries":
+            if v in ctx.cat.context:
+                lead = Markup(ctx.render("country_context.html", here=page, rec=ctx.cat.context[v]))
+            if v in scope:
+                items = [(e, f.entry_text(e, "title"), f.scope(item)) for e, item in scope[v]]
+                after = Markup(ctx.render("country_scope.html", here=page, items=items))
+        pages.update(ctx.list_pages(page, f"{title}: {f.value_name(dim, v)}", lead, groups.get(v, []), after))
     return pages
 
 

@@ -52,6 +52,8 @@ def poison(cat, schema):
             texts(r, "what", "year_inferred")
         for item in e.facts.get("scope", []):
             texts(item, "note")
+        if isinstance(e.facts.get("period"), dict):
+            texts(e.facts["period"], "note")
     for o in cat.organisations.values():
         texts(o, "name", "acronym")
     for s in cat.sources.values():

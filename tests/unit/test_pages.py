@@ -60,8 +60,10 @@ def test_fact_box(site, lang, countries, period, status):
 
 def test_methodology_facts_and_open_period(site):
     es, en = body(site, "entries/tool.es.md"), body(site, "entries/tool.en.md")
-    assert '<dt id="period">Periodo</dt><dd>desde 2012</dd>' in es
-    assert '<dt id="period">Period</dt><dd>since 2012</dd>' in en
+    assert ('<dt id="period">Periodo</dt><dd>desde 2012<br>El inicio se lee de la fecha del primer curso.</dd>'
+            in es)
+    assert ('<dt id="period">Period</dt><dd>since 2012<br>The start is read from the date of the first course.</dd>'
+            in en)
     assert '<ol class="ce-modules"><li>Primer módulo</li><li>Segundo módulo</li></ol>' in es
     assert '<ol class="ce-modules"><li>First module</li><li>Second module</li></ol>' in en
     assert "en marcha en julio de 2016, según Informe 2016" in es
@@ -82,8 +84,8 @@ def test_untranslated_entry_is_shown_in_its_language_and_says_so(site):
 
 
 def test_index_pages_list_the_entries_of_each_value(site):
-    def listed(page):
-        return re.findall(r'<li><a href="\.\./\.\./entries/([a-z-]+)/"', body(site, page))
+    def listed(page):  # the list of documented use, not the entries that only name a country (its scope)
+        return re.findall(r'<li><a href="\.\./\.\./entries/([a-z-]+)/"', body(site, page).split('<h2 id="scope">')[0])
 
     assert listed("countries/pe.es.md") == ["tool", "prog"]  # by short title: Herramienta, Programa
     assert listed("countries/bo.es.md") == ["prog", "solo"]
@@ -161,9 +163,15 @@ def test_what_the_source_does_not_state_is_said_so(site, lang, not_stated, scope
     facts = dict(re.findall(r'<dt id="([a-z_]+)">[^<]*</dt><dd>(.*?)</dd>', page))
     assert facts["countries"] == not_stated and facts["period"] == not_stated and facts["status"] == not_stated
     assert facts["scope"] == scope
-    # Countries it is only recommended for are not countries of use: not on their pages, nor on the map.
-    assert "entries/guide/" not in site[f"countries/bo.{lang}.md"] + site[f"countries/pe.{lang}.md"]
-    assert f"countries/ec.{lang}.md" not in site
+    # Countries it is only recommended for are not countries of use: their pages name it apart, below the list
+    # of use; a country with no documented use keeps its page, saying so.
+    for code in ("bo", "pe"):
+        use, named = body(site, f"countries/{code}.{lang}.md").split('<h2 id="scope">')
+        assert "entries/guide/" not in use and '<a href="../../entries/guide/">' in named
+    ecuador = body(site, f"countries/ec.{lang}.md")
+    assert ("<p>Ninguna entrada documenta su uso aquí.</p>" if lang == "es" else
+            "<p>No entry documents its use here.</p>") in ecuador
+    assert '<h2 id="scope">' in ecuador and "entries/guide/" in ecuador
     assert "guide" not in "".join(site[p] for p in site if p.startswith("years/"))
     assert f'<span class="ce-meta">{line}</span>' in body(site, f"kinds/methodology.{lang}.md")
 
