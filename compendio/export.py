@@ -58,7 +58,8 @@ def to_csv(cat: Catalogue, f: Formatter, base_url: str, slugs=None, recs=None) -
             "slug": rec["slug"], "kind": f.label("kind", rec["kind"]), "title": rec["title"],
             "summary": rec["summary"], "countries": "; ".join(facts["countries"]),
             "country_names": "; ".join(f.country(c) for c in facts["countries"]),
-            "scope": "; ".join(f.scope(item) for item in facts.get("scope") or []),
+            "scope": "; ".join(f.scope(item) + (f' ({f.plain(item["note"])})' if item.get("note") else "")
+                               for item in facts.get("scope") or []),
             **_period_and_status(f, facts),
             "themes": labels("theme", facts.get("themes")),
             "target_groups": labels("target_group", facts.get("target_groups")),

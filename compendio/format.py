@@ -152,10 +152,9 @@ class Formatter:
     def scope(self, item: dict) -> str:
         """"Recomendada para: Bolivia, Colombia, según OIT 2016": countries a source names without documenting
         use there."""
-        text = self.t("scope_item", basis=self.label("scope_basis", item["basis"]),
+        return self.t("scope_item", basis=self.label("scope_basis", item["basis"]),
                       countries=self.countries(sorted(item["countries"], key=self.country)),
                       source=self.source_short(item["source"]))
-        return f'{text}. {self.plain(item["note"])}' if item.get("note") else text
 
     def year(self, fig: dict) -> str:
         """A figure's year: as the source gives it, marked when inferred, or "year not stated"."""

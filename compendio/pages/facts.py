@@ -34,7 +34,8 @@ def fact_rows(f: Formatter, e: Entry, here: str) -> list[tuple]:
         row("modules", [(None, m, None) for m in e.localized(f.lang, "modules") or []] or [(None, "", None)], "ol")
         row("developed_by", links("organisations", x.get("developed_by", [])))
     row("countries", links("countries", x["countries"]) or text(f.t("not_stated")))
-    row("scope", [(None, f.scope(item), None) for item in x.get("scope", [])], "<br>")
+    row("scope", [(None, text, None) for item in x.get("scope", [])
+                  for text in [f.scope(item)] + ([f.plain(item["note"])] if item.get("note") else [])], "<br>")
     row("places", text(", ".join(f'{p["name"]} ({f.country(p["country"])})' for p in x.get("places", []))))
     note = x["period"].get("note") if isinstance(x.get("period"), dict) else None
     row("period", text(f.period(e)) + (text(f.plain(note)) if note else []), "<br>")

@@ -69,7 +69,7 @@ def test_index_pages_exist_in_both_languages(built):
             assert (built / f"{prefix}{url}/index.html").exists(), prefix + url
     assert "Proyecto SCORE Colombia" in page_text(built, "countries/co")
     assert "SCORE Colombia project" in page_text(built, "en/countries/co")
-    assert "Self Help Groups" in page_text(built, "en/years/2016")
+    assert "SCORE Peru project" in page_text(built, "en/years/2016")
 
 
 def test_comparison_pages(built):

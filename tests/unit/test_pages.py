@@ -151,10 +151,10 @@ def test_front_matter_titles(site):
 
 @pytest.mark.parametrize("lang,not_stated,scope,line", [
     ("es", "no consta en la fuente", "Recomendada para: Bolivia, Ecuador, según Informe 2016<br>País deducido del "
-     "contexto, no indicado: Perú, según Informe 2016. El informe la cita tras el párrafo sobre el Perú.",
+     "contexto, no indicado: Perú, según Informe 2016<br>El informe la cita tras el párrafo sobre el Perú.",
      "Metodología · países no indicados · no consta en la fuente"),
     ("en", "not stated in the source", "Recommended for: Bolivia, Ecuador, according to Report 2016<br>Country "
-     "inferred from context, not stated: Peru, according to Report 2016. The report lists it after the paragraph "
+     "inferred from context, not stated: Peru, according to Report 2016<br>The report lists it after the paragraph "
      "on Peru.",
      "Methodology · countries not stated · not stated in the source"),
 ])
