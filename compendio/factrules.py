@@ -52,10 +52,11 @@ def check_dates(checker, entries: dict, sources: dict, located) -> None:
         dated = [((name, i, "year"), r.get("year"), r.get("source")) for name in FIGURES
                  for i, r in enumerate(e.facts.get(name) or []) if isinstance(r, dict)]
         status = e.facts.get("status")
-        if isinstance(status, dict) and isinstance(status.get("as_of"), str) and status["as_of"] != NOT_STATED:
+        # A date that is not one (a schema problem, reported on its own) has no year to compare.
+        if isinstance(status, dict) and isinstance(status.get("as_of"), str) and status["as_of"][:4].isdigit():
             dated.append((("status", "as_of"), int(status["as_of"][:4]), status.get("source")))
         for path, year, sid in dated:
-            problem = _after_source(year, sid, sources, "not_stated" if path[-1] == "as_of" else "null")
+            problem = _after_source(year, sid, sources, NOT_STATED if path[-1] == "as_of" else "null")
             if problem:
                 where, line = located(slug, path)
                 checker.add(where, line, field_name(path), problem)

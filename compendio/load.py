@@ -124,6 +124,31 @@ class _Located:
         return yamldata.line_of(self.lines, path)
 
 
+def _read_entry_files(root: Path, checker) -> tuple[list, set[str]]:
+    """Every entry file of practices/, each checked on its own; and the slugs of the files that cannot be read."""
+    files, unreadable = [], set()
+    practices = root / PRACTICES
+    for path in sorted(practices.iterdir()) if practices.is_dir() else []:
+        if path.name.startswith((".", "_")) or path.name in ("README.md", "images"):
+            continue  # templates, images and notes live beside the entries
+        shown = _shown(path, root)
+        if path.is_dir():
+            checker.add(shown, 1, "", "practices/ holds files only; move the files up and remove the folder")
+            continue
+        if path.suffix != ".md":
+            checker.add(shown, 1, "", "only Markdown entry files (<slug>.es.md, <slug>.en.md) belong in practices/")
+            continue
+        f, problems = entryfile.read(path, shown)
+        checker.problems.extend(problems)
+        name = entryfile.FILENAME.match(path.name)
+        if problems and name:
+            unreadable.add(name["slug"])  # its entry is not merged, so one mistake gives one message
+        if f:
+            checker.check_file(f)
+            files.append(f)
+    return files, unreadable
+
+
 def load(root: Path, schema: Schema | None = None) -> Catalogue:
     """Read and validate everything under root. Raises InputError listing every problem found."""
     root = Path(root)
@@ -149,27 +174,7 @@ def load(root: Path, schema: Schema | None = None) -> Catalogue:
     for records, where in ((context, context_where), (instruments, instruments_where), (shared, shared_where)):
         validate.check_registry_sources(checker, records, where, sources)
 
-    files, unreadable = [], set()
-    practices = root / PRACTICES
-    for path in sorted(practices.iterdir()) if practices.is_dir() else []:
-        if path.name.startswith((".", "_")) or path.name in ("README.md", "images"):
-            continue  # templates, images and notes live beside the entries
-        shown = _shown(path, root)
-        if path.is_dir():
-            checker.add(shown, 1, "", "practices/ holds files only; move the files up and remove the folder")
-            continue
-        if path.suffix != ".md":
-            checker.add(shown, 1, "", "only Markdown entry files (<slug>.es.md, <slug>.en.md) belong in practices/")
-            continue
-        f, problems = entryfile.read(path, shown)
-        checker.problems.extend(problems)
-        name = entryfile.FILENAME.match(path.name)
-        if problems and name:
-            unreadable.add(name["slug"])  # its entry is not merged, so one mistake gives one message
-        if f:
-            checker.check_file(f)
-            files.append(f)
-
+    files, unreadable = _read_entry_files(root, checker)
     entries = {}
     grouped = assemble.by_slug(files)
     for slug, by_lang in grouped.items():
