@@ -45,6 +45,7 @@ MESSAGE_KEYS = (
     "percent_over", "place_country", "country_cldr", "no_ref", "localized_required", "modules_count",
     "section_missing", "section_heading", "use_one_of", "unsafe", "section_todo", "filename", "slug_taken",
     "no_language", "id_taken",
+    "completed_end", "after_source", "scope_country", "year_inferred",
     "ref_methodologies", "fix_methodologies", "ref_entries", "fix_entries", "ref_organisations",
     "fix_organisations", "ref_sources", "fix_sources", "fix_sources_nested", "ref_instruments", "fix_instruments",
 )
@@ -58,12 +59,14 @@ def _ui(key: str, lang: str, default: str | None = None) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------- the data
-def _localize(item: dict, lang: str) -> dict:
+def _localize(item: dict, lang: str, parent: str | None = None) -> dict:
     """A field or part with its label and help in lang (parts without a schema title take data/ui.yml's)."""
     out = {k: v for k, v in item.items() if k not in ("title", "help", "parts")}
     name = item["name"]
     out["label"] = item["title"][lang] if "title" in item else _ui(f"editor_part_{name}", lang, name.replace("_", " "))
-    help_text = _ui(f"editor_help_{name}", lang) if "title" not in item else None
+    help_text = None
+    if "title" not in item:
+        help_text = next(filter(None, (_ui(k, lang) for k in editor_fields.help_keys(parent, name))), None)
     if help_text is None and "help" in item:
         help_text = item["help"][lang]
         if lang != "en" and help_text == item["help"]["en"]:
@@ -71,7 +74,7 @@ def _localize(item: dict, lang: str) -> dict:
     if help_text:
         out["help"] = help_text
     if "parts" in item:
-        out["parts"] = [_localize(p, lang) for p in item["parts"]]
+        out["parts"] = [_localize(p, lang, name) for p in item["parts"]]
     return out
 
 
@@ -98,7 +101,8 @@ def _registries(cat: Catalogue, lang: str) -> dict:
         "countries": countries,
         "organisations": sorted(([k, org_label(r)] for k, r in cat.organisations.items()),
                                 key=lambda r: r[1].casefold()),
-        "sources": [[k, f'{text(r["short"])}: {r["title"]}'] for k, r in cat.sources.items()],
+        # [id, label, year of publication]: no figure or status may be dated after it (factrules.check_dates)
+        "sources": [[k, f'{text(r["short"])}: {r["title"]}', r.get("year")] for k, r in cat.sources.items()],
         "instruments": [[k, text(r["short"])] for k, r in cat.instruments.items()],
         "entries": [[e.slug, e.short_title(lang), e.kind] for e in entries],
         "methodologies": [[e.slug, e.short_title(lang), e.kind] for e in entries if e.kind == "methodology"],
@@ -131,9 +135,11 @@ def editor_data(cat: Catalogue, schema: Schema, lang: str) -> dict:
         "language_names": {code: i18n.ui(f"language_{code}", lang) for code in LANGUAGES},
         "messages": {k: i18n.ui(f"editor_msg_{k}", lang) for k in MESSAGE_KEYS},
         "fields": [_localize(f, lang) for f in field_list],
-        "records": {name: [_localize(p, lang) for p in editor_fields.record_parts(schema, name)]
+        "records": {name: [_localize(p, lang, name) for p in editor_fields.record_parts(schema, name)]
                     for name in ("organisation", "source")},
         "vocabularies": _vocabularies(schema, lang),
+        # What a field may say instead of a value (not_stated): the label of that choice, "{what}: not stated...".
+        "constants": {c: _ui(f"editor_{c}_of", lang, "{what}: " + c) for c in editor_fields.constants(field_list)},
         "registries": _registries(cat, lang),
         "sections": {"kinds": required_sections,
                      "labels": {t: {code: schema.label("section", t, code) for code in LANGUAGES}

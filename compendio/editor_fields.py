@@ -14,6 +14,12 @@ data out: one dict per field, with its titles and help in both languages and a `
   group             an object of parts (period, status)         (parts)
   rows              a list of objects, one row each (results)  (parts)
 A part is described the same way, with its own `name`, `required` and `nullable`.
+
+A value the schema offers as a oneOf of alternatives is described by its one real alternative, with what else
+it may be: `nullable` (an alternative {type: null}: year: null, "the source states none"; end: null, "still
+running") and `constant` (an alternative {const: ...}, such as $defs/not_stated: period: not_stated, "the
+source does not state it"). A list the entry must have but may leave empty for some kinds (countries: [] for a
+methodology) names those kinds in `empty`: for them an empty list is written, not left out.
 """
 from __future__ import annotations
 
@@ -42,8 +48,23 @@ def fields(schema: Schema) -> list[dict]:
             "required": required_for(schema, name),
         }
         field.update(describe(schema, prop, name))
+        empty = _empty_for(schema, name, field["required"])
+        if empty:
+            field["empty"] = empty
         out.append(field)
     return out
+
+
+def _empty_for(schema: Schema, name: str, required: list[str]) -> list[str]:
+    """The kinds for which a required list may be empty, written `name: []`: those left out when the kinds set the
+    list's minimum themselves ($defs/entry allOf: countries needs an item for a programme or practice only)."""
+    minimum = {}
+    for cond in schema.entry_file["$defs"]["entry"].get("allOf", []):
+        kind = cond.get("if", {}).get("properties", {}).get(KIND, {}).get("const")
+        rule = cond.get("then", {}).get("properties", {}).get(name, {})
+        if kind and "minItems" in rule:
+            minimum[kind] = rule["minItems"]
+    return [k for k in required if not minimum.get(k)] if minimum else []
 
 
 def record_parts(schema: Schema, record: str) -> list[dict]:
@@ -83,9 +104,14 @@ def describe(schema: Schema, node: dict, name: str | None) -> dict:
         return describe(schema, merged, name)
     options = node.get("oneOf") or node.get("anyOf")
     if options:
-        real = [o for o in options if o.get("type") != "null"]
+        resolved = [_resolve(schema, o) for o in options]
+        constants = [o["const"] for o in resolved if "const" in o]
+        real = [o for o, r in zip(options, resolved, strict=True) if r.get("type") != "null" and "const" not in r]
         if len(real) == 1:
-            return {**describe(schema, real[0], name), "nullable": len(real) < len(options)}
+            out = {**describe(schema, real[0], name), "nullable": any(r.get("type") == "null" for r in resolved)}
+            if constants:
+                out["constant"] = constants[0]
+            return out
     kind = node.get("type")
     if "enum" in node and kind in (None, "string"):
         return {"widget": "choice", "choices": list(node["enum"])}
@@ -127,6 +153,23 @@ def describe(schema: Schema, node: dict, name: str | None) -> dict:
     return {"widget": "text", "min": 0, "max": 0}
 
 
+def _resolve(schema: Schema, node: dict) -> dict:
+    """What a local {"$ref": "#/$defs/x"} points to (other nodes as they are)."""
+    ref = node.get("$ref", "")
+    if ref.startswith("#/$defs/"):
+        return {**schema.entry_file["$defs"][ref.rsplit("/", 1)[-1]], **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def constants(field_list: list[dict]) -> list:
+    """Every constant a field or part may take instead of its value (not_stated), once each."""
+    out = []
+    for _, item in walk(field_list):
+        if "constant" in item and item["constant"] not in out:
+            out.append(item["constant"])
+    return out
+
+
 def _string_limit(node: dict, key: str) -> int:
     if key in node:
         return node[key]
@@ -139,6 +182,11 @@ def _numbered_vocabulary(schema: Schema, low: int, high: int) -> str | None:
     """A vocabulary whose terms are exactly the numbers low..high (the goals' names for sdgs), if there is one."""
     wanted = [str(n) for n in range(low, high + 1)]
     return next((name for name, v in schema.vocabularies.items() if v["terms"] == wanted), None)
+
+
+def help_keys(parent: str | None, name: str) -> list[str]:
+    """The data/ui.yml keys of a part's help, most specific first: a note of a period is not a note of a source."""
+    return ([f"editor_help_{parent}_{name}"] if parent else []) + [f"editor_help_{name}"]
 
 
 def walk(field_list: list[dict]):

@@ -10,8 +10,10 @@ record; tests/test_browser_editor.py compares the two) and scripts/from_issue.py
      "lead": {"es": "Markdown before the first section"} (optional)}
 
 The text fields go in each language's file; the facts once, in facts_lang's file (the first language written
-when it is not given), after the comment the templates carry. Codes (terms, ids, country codes) are written
-plain, texts in double quotes; empty values are left out. Sections follow the kind's order, each as
+when it is not given), after the comment the templates carry. Codes (terms, ids, country codes, and a constant
+the schema offers instead of a value: period: not_stated) are written plain, texts in double quotes; empty
+values are left out, except a list the kind must have but may leave empty (countries: [] for a
+methodology: editor_fields' `empty`). Sections follow the kind's order, each as
 `## <heading in the file's language>`.
 """
 from __future__ import annotations
@@ -52,7 +54,8 @@ def flow(value, spec: dict | None = None) -> str:
     if isinstance(value, dict):
         parts = _parts(spec)
         return "{" + ", ".join(f"{k}: {flow(v, parts.get(k))}" for k, v in _ordered(value, parts)) + "}"
-    code = spec.get("widget") in CODE_WIDGETS or (spec.get("widget") == "text" and "pattern" in spec)
+    code = spec.get("widget") in CODE_WIDGETS or (spec.get("widget") == "text" and "pattern" in spec) or \
+        ("constant" in spec and value == spec["constant"])
     return scalar(value, code)
 
 
@@ -83,7 +86,7 @@ def field_lines(name: str, value, spec: dict) -> list[str]:
         parts = _parts(spec)
         for item in value:
             pairs = _ordered(item, parts)
-            if all(not isinstance(v, dict) for _, v in pairs) and all(not isinstance(v, list) for _, v in pairs):
+            if all(not isinstance(v, dict) for _, v in pairs):  # one line: {basis: region, countries: [EC, BO]}
                 out.append(f"  - {flow(item, {**spec, 'widget': 'group'})}")
                 continue
             for i, (key, v) in enumerate(pairs):
@@ -121,8 +124,9 @@ def entry_files(record: dict, schema: Schema) -> dict[str, str]:
             head.append(FACTS_COMMENT[lang])
             names = [f["name"] for f in specs if not f["localized"]]
             for name in names + [k for k in facts if k not in by_name]:
-                if name in facts and not _empty(facts[name]):
-                    head.extend(field_lines(name, facts[name], by_name.get(name, {})))
+                spec = by_name.get(name, {})
+                if name in facts and (not _empty(facts[name]) or (facts[name] == [] and kind in spec.get("empty", []))):
+                    head.extend(field_lines(name, facts[name], spec))
         head.append("---")
         sections = (record.get("sections") or {}).get(lang) or {}
         keys = [k for k in required + optional if k in sections] + [k for k in sections if k not in required + optional]

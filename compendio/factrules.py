@@ -58,7 +58,7 @@ def check_dates(checker, entries: dict, sources: dict, located) -> None:
         if isinstance(as_of, str) and re.match(r"\d{4}(-|$)", as_of):  # a malformed date has its own message
             dated.append((("status", "as_of"), int(as_of[:4]), status.get("source")))
         for path, year, sid in dated:
-            problem = _after_source(year, sid, sources, "not_stated" if path[-1] == "as_of" else "null")
+            problem = _after_source(year, sid, sources, NOT_STATED if path[-1] == "as_of" else "null")
             if problem:
                 where, line = located(slug, path)
                 checker.add(where, line, field_name(path), problem)

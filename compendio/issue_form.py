@@ -6,6 +6,10 @@ GitHub renders a submitted form as Markdown: each field is a `### <label>` line 
 `_No response_` when it was left empty; a multiple-choice dropdown gives its options joined by ", ", and
 checkboxes give `- [X] option` lines. Both directions read the same list of items, so the form and the script
 cannot disagree about a field; tests/test_issue_form.py checks that the committed form is the one made here.
+
+What the source does not state is written «no consta» or "not stated" (or the dropdown's option of that name):
+in the first part of a field that may be not_stated as a whole (period's start, status's value), in a part that
+may be (an end, a date), or in a cell that may be null (a figure's year).
 """
 from __future__ import annotations
 
@@ -50,6 +54,9 @@ def _kinds_note(schema: Schema, field: dict) -> str:
         if field["required"] and field["required"] != every:
             names = ", ".join(schema.label("kind", k, lang) for k in field["required"])
             bits.append(("Obligatorio para: " if lang == "es" else "Required for: ") + names + ".")
+        if field.get("empty"):
+            kinds = ", ".join(schema.label("kind", k, lang) for k in field["empty"])
+            bits.append(i18n.ui("editor_empty_for", lang).format(kinds=kinds))
         parts.append(" ".join(bits))
     return _both(*parts) if parts[0] else ""
 
@@ -168,14 +175,15 @@ def _fact_items(schema: Schema, field: dict) -> list[dict]:
     title = _field_title(field)
     description = " ".join(filter(None, [_both(field["help"]["es"], field["help"]["en"]),
                                          _kinds_note(schema, field)]))
-    required = field["required"] == schema.terms("kind")
+    # Required in GitHub's form only if every kind needs a value (a list some kind may leave empty is not).
+    required = field["required"] == schema.terms("kind") and not field.get("empty")
     widget = field["widget"]
     target = ("facts", field["name"])
     if widget in ("terms", "numbers", "term", "choice", "boolean"):
         return [_item(field["name"], "dropdown", title, description, required, target,
                       _options(schema, field), multiple=widget in ("terms", "numbers"), field=field)]
     if widget == "group":
-        return [_part_item(schema, field, part, required) for part in field["parts"]]
+        return [item for part in field["parts"] for item in _part_items(schema, field, part, required)]
     if widget == "rows":
         return [_item(field["name"], "textarea", title, " ".join(filter(None, [description, _rows_help(field)])),
                       required, target, field=field)]
@@ -191,16 +199,57 @@ def _fact_items(schema: Schema, field: dict) -> list[dict]:
     return [_item(field["name"], "input", title, description, required, target, field=field)]
 
 
+def whole_part(field: dict) -> dict | None:
+    """The part of a group that also says the whole field's constant (period's start, status's value): "no
+    consta / not stated" there, or that option of its dropdown, is period: not_stated."""
+    if field["widget"] != "group" or "constant" not in field:
+        return None
+    return next((p for p in field["parts"] if p["required"]), field["parts"][0])
+
+
+def constant_label(constant) -> str:
+    """The option that stands for a constant (not_stated): "No consta en la fuente / Not stated in the source"."""
+    key = f"editor_{constant}"
+    return _both_ui(key) if _has_ui(key) else str(constant)
+
+
+def _part_label(field: dict, part: dict) -> str:
+    return _both(f"{field['title']['es']}: {_part_title(part, 'es')}",
+                 f"{field['title']['en']}: {_part_title(part, 'en')}")
+
+
+def _part_items(schema: Schema, field: dict, part: dict, required: bool) -> list[dict]:
+    """The items of one part of a group: one, or one per language for a text written in each (a period's note)."""
+    item = _part_item(schema, field, part, required)
+    if part["widget"] != "texts":
+        return [item]
+    out = []
+    for lang in LANGUAGES:
+        es_name, en_name = LANG_NAMES[lang]
+        label = _both(f"{field['title']['es']}: {_part_title(part, 'es')} (en {es_name})",
+                      f"{field['title']['en']}: {_part_title(part, 'en')} (in {en_name})")
+        out.append({**item, "id": f"{item['id']}-{lang}", "label": label, "target": (*item["target"], lang)})
+    return out
+
+
 def _part_item(schema: Schema, field: dict, part: dict, required: bool) -> dict:
     """One part of a group field (a period's start, a figure's value...)."""
-    label = _both(f"{field['title']['es']}: {_part_title(part, 'es')}",
-                  f"{field['title']['en']}: {_part_title(part, 'en')}")
-    help_key = f"editor_help_{part['name']}"
-    part_help = _both_ui(help_key) if _has_ui(help_key) else ""
+    label = _part_label(field, part)
+    notes = [next((_both_ui(k) for k in editor_fields.help_keys(field["name"], part["name"]) if _has_ui(k)), "")]
+    whole = whole_part(field) is part
+    if "constant" in part:
+        notes.append(_both_ui("editor_help_not_stated"))
+    if whole:
+        notes.append(_both(*(i18n.ui("editor_help_whole_not_stated", lang).format(name=field["name"])
+                             for lang in ("es", "en"))))
     target = ("facts", field["name"], part["name"])
     options = _options(schema, part) if part["widget"] in ("term", "choice", "boolean") else None
+    if whole and options is not None:
+        options.append((constant_label(field["constant"]), field["constant"]))
+    # A part of a field that may be not_stated as a whole is needed only when the field is stated.
+    needed = required and part["required"] and ("constant" not in field or whole)
     return _item(f"{field['name']}-{part['name']}", "dropdown" if options is not None else "input", label,
-                 part_help, required and part["required"], target, options, field=field, part=part)
+                 " ".join(filter(None, notes)), needed, target, options, field=field, part=part)
 
 
 def _rows_help(field: dict) -> str:
@@ -208,8 +257,20 @@ def _rows_help(field: dict) -> str:
     columns = [_both(_column_title(p, LANG_NAMES[t][0] if t else None, "es"),
                      _column_title(p, LANG_NAMES[t][1] if t else None, "en"))
                for p, t in _columns(field["parts"])]
-    return _both("Una fila por línea, con los valores separados por « | » en este orden:",
+    text = _both("Una fila por línea, con los valores separados por « | » en este orden:",
                  "One row per line, values separated by \" | \" in this order:") + " " + SEPARATOR.join(columns) + "."
+    lists = [p for p in field["parts"] if p["widget"] in ("refs", "terms")]
+    if lists:
+        text += " " + _both(", ".join(_part_title(p, "es") for p in lists) + ": separados por comas.",
+                            ", ".join(_part_title(p, "en") for p in lists) + ": separated by commas.")
+    unstated = [p for p in field["parts"] if p.get("nullable") or "constant" in p]
+    if unstated:
+        short = {lang: i18n.ui("editor_not_stated_short", lang) for lang in ("es", "en")}
+        text += " " + _both(", ".join(_part_title(p, "es") for p in unstated)
+                            + f": «{short['es']}» si la fuente no lo indica.",
+                            ", ".join(_part_title(p, "en") for p in unstated)
+                            + f': "{short["en"]}" if the source does not state it.')
+    return text
 
 
 def _refs_help(field: dict) -> str:
@@ -383,6 +444,7 @@ class Reader:
     def __init__(self, schema: Schema):
         self.schema = schema
         self.problems: list[str] = []
+        self.unstated_words = unstated_words()
         names = i18n.country_names()
         self.countries = {fold(n): code for code, both in names.items() for n in both.values()}
         self.countries.update({code.lower(): code for code in names})
@@ -397,10 +459,16 @@ class Reader:
             self.problem(label, f'"{text}" is not a country name or code.{did_you_mean(text, self.country_names)}')
         return code
 
+    def unstated(self, text: str) -> bool:
+        """The text says the source does not state the value: «no consta», "not stated", or the option."""
+        return fold(text) in self.unstated_words
+
     def scalar(self, label, spec, text, lang_label=""):
         """One value of a field or part from its text; None (with a problem) when it cannot be used."""
         text = text.strip()
         widget = spec["widget"]
+        if "constant" in spec and self.unstated(text):
+            return spec["constant"]
         if widget in ("integer", "number"):
             value = _number(text, widget == "integer")
             if value is None:
@@ -468,14 +536,55 @@ class Reader:
                 if lang:
                     row.setdefault(part["name"], {})[lang] = cell
                     continue
-                value = self.scalar(f"{label}, row {n}, {_part_title(part, 'en')}", part, cell)
-                if value is not None and value is not False:
+                if part.get("nullable") and "constant" not in part and self.unstated(cell):
+                    row[part["name"]] = None  # year: null, the source states none
+                    continue
+                value = self.cell(f"{label}, row {n}, {_part_title(part, 'en')}", part, cell)
+                if value is not None and value is not False and value != []:
                     row[part["name"]] = value
-            missing = [_part_title(p, "en") for p in field["parts"] if p["required"] and p["name"] not in row]
+            missing = [p for p in field["parts"] if p["required"] and p["name"] not in row]
             if missing:
-                self.problem(label, f"row {n} lacks {', '.join(missing)}")
+                hint = " (write \"not stated\" where the source gives none)" if any(
+                    p.get("nullable") or "constant" in p for p in missing) else ""
+                self.problem(label, f"row {n} lacks {', '.join(_part_title(p, 'en') for p in missing)}{hint}")
             out.append(row)
         return out
+
+    def cell(self, label, part, text):
+        """One value of a row; a list part (the countries of a scope) separated by commas."""
+        if part["widget"] not in ("refs", "terms"):
+            return self.scalar(label, part, text)
+        spec = {"widget": "ref", "registry": part["registry"]} if part["widget"] == "refs" else \
+            {**part, "widget": "term"}
+        values = [self.scalar(label, spec, v) for v in re.split(r"[,;]", text) if v.strip()]
+        return [v for v in values if v is not None]
+
+    def fact(self, facts: dict, item: dict, text: str):
+        """A fact, or one part of a group fact, into facts. The group's first required part may say the whole
+        field is not stated (period: not_stated); a part that may be null says so with the same words."""
+        field, part, target = item["field"], item["part"], item["target"]
+        name = field["name"]
+        if part is not None and whole_part(field) is part and self.unstated(text):
+            if isinstance(facts.get(name), dict):
+                self.problem(item["label"], f'says "{constant_label(field["constant"])}" for the whole field, but '
+                             "other parts of it are given: leave them empty, or give this value")
+            facts[name] = field["constant"]
+            return
+        if part is not None and part.get("nullable") and "constant" not in part and self.unstated(text):
+            value = None
+        else:
+            value = self.value(item, text)
+            if value in (None, "", []):
+                return
+        if len(target) < 3:
+            facts[name] = value
+        elif "constant" in field and facts.get(name) == field["constant"]:
+            self.problem(item["label"], f'{_part_label(field, whole_part(field))} says the source does not state '
+                         "this field; leave this empty, or give the field in full")
+        elif len(target) == 4:  # a part written in each language: {es: ..., en: ...}
+            facts.setdefault(name, {}).setdefault(target[2], {})[target[3]] = value
+        else:
+            facts.setdefault(name, {})[target[2]] = value
 
 
 def read(body: str, schema: Schema, existing=()) -> tuple[dict, list[str]]:
@@ -507,14 +616,9 @@ def read(body: str, schema: Schema, existing=()) -> tuple[dict, list[str]]:
         elif target[0] == "sections":
             record["sections"][target[1]][target[2]] = text
         else:
-            value = reader.value(item, text)
-            if value in (None, "", []):
-                continue
-            if len(target) == 3:
-                record["facts"].setdefault(target[1], {})[target[2]] = value
-            else:
-                record["facts"][target[1]] = value
+            reader.fact(record["facts"], item, text)
     if kind:
+        _complete(reader, record["facts"], kind, [i for i in form_items if not values.get(i["label"])], schema)
         fields = {f["name"]: f for f in editor_fields.fields(schema)}
         for name in list(record["facts"]):
             if name != editor_fields.KIND and kind not in fields[name]["kinds"]:
@@ -545,6 +649,32 @@ def read(body: str, schema: Schema, existing=()) -> tuple[dict, list[str]]:
         reader.problem(slug_label, f'an entry "{record["slug"]}" already exists; give another slug, or correct that '
                        "entry with a pull request or the site's editor")
     return record, reader.problems
+
+
+def _complete(reader: Reader, facts: dict, kind: str, left_empty: list[dict], schema: Schema):
+    """What the items left empty mean for kind: a list the kind may leave empty is written empty (countries: []
+    for a methodology); a stated group lacks none of its required parts."""
+    for field in editor_fields.fields(schema):
+        name = field["name"]
+        if kind in field.get("empty", []) and name not in facts:
+            facts[name] = []
+        if field["widget"] == "group" and "constant" in field and isinstance(facts.get(name), dict):
+            for item in left_empty:
+                part = item["part"]
+                if item["field"] is not None and item["field"]["name"] == name and part is not None \
+                        and part["required"] and part is not whole_part(item["field"]):
+                    reader.problem(item["label"], f'is required unless {_part_label(field, whole_part(field))} '
+                                   f'says "{constant_label(field["constant"])}"')
+
+
+def unstated_words(constant: str = "not_stated") -> set[str]:
+    """What a person may write for "the source does not state it", folded: the constant itself, and its label
+    and short form (data/ui.yml editor_<constant>, editor_<constant>_short) in either language or both."""
+    words = {fold(constant)}
+    for key in (f"editor_{constant}", f"editor_{constant}_short"):
+        if _has_ui(key):
+            words |= {fold(i18n.ui(key, "es")), fold(i18n.ui(key, "en")), fold(_both_ui(key))}
+    return words
 
 
 def render(record_values: dict[str, str]) -> str:

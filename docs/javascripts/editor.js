@@ -53,6 +53,9 @@
   function langName(lang) { var n = D.language_names[lang]; return n.charAt(0).toUpperCase() + n.slice(1); }
   function isEmpty(v) { return (typeof v === "string" || Array.isArray(v)) ? v.length === 0 : (v && typeof v === "object" ? Object.keys(v).length === 0 : false); }
   function codePoints(s) { return Array.from(String(s)).length; }
+  function isObj(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
+  var NOT_STATED = "not_stated"; // compendio/model.py: what an entry says where its source does not state a fact
+  var FIGURES = ["results", "context_figures"]; // compendio/factrules.py: the lists of dated figures
 
   // Python's repr() of a value, for the messages that quote one the way make validate does.
   function pyRepr(v) {
@@ -166,6 +169,7 @@
   }
   function convert(spec, raw) {
     var w = spec.widget;
+    if (spec.constant !== undefined && raw === spec.constant) return raw; // period: not_stated
     if (w === "integer" || w === "number") return toNumber(raw, spec.nullable);
     if (w === "boolean") return raw ? true : undefined;
     if (w === "text" || w === "choice" || w === "term") { var s = String(raw === undefined || raw === null ? "" : raw).trim(); return s === "" ? (spec.nullable ? null : undefined) : s; }
@@ -189,8 +193,9 @@
     if (w === "group") {
       var g = {}, any = false;
       spec.parts.forEach(function (p) {
-        var v = convert(p, (raw || {})[p.name]);
-        if (v !== undefined) { g[p.name] = v; if (v !== null) any = true; }
+        var v = convert(p, isObj(raw) ? raw[p.name] : undefined);
+        // An empty list is left out, as the file leaves it out: a new row holds nothing yet.
+        if (v !== undefined && !(Array.isArray(v) && !v.length)) { g[p.name] = v; if (v !== null) any = true; }
       });
       return any ? g : undefined;
     }
@@ -200,6 +205,8 @@
     }
     return raw;
   }
+  // A list the kind needs but may leave empty (countries: [] for a methodology) is written, not left out.
+  function emptyList(spec, v, kind) { return Array.isArray(v) && !v.length && ((spec || {}).empty || []).indexOf(kind) >= 0; }
   function newRecord(registryName, value) {
     var kind = NEW_RECORD[registryName];
     var i = Number(String(value).slice(4));
@@ -212,7 +219,7 @@
       if (f.name === "kind" || (kind && f.kinds.indexOf(kind) < 0)) return;
       if (f.localized) return;
       var v = convert(f, state.facts[f.name]);
-      if (v !== undefined && !isEmpty(v)) facts[f.name] = v;
+      if (v !== undefined && (!isEmpty(v) || emptyList(f, v, kind))) facts[f.name] = v;
     });
     var langs = D.languages.filter(function (l) { return state.languages.indexOf(l) >= 0; });
     langs.forEach(function (lang) {
@@ -276,14 +283,15 @@
       var parts = partsOf(spec);
       return "{" + ordered(value, parts).map(function (kv) { return kv[0] + ": " + flow(kv[1], parts[kv[0]]); }).join(", ") + "}";
     }
-    return scalar(value, !!CODE_WIDGETS[spec.widget] || (spec.widget === "text" && "pattern" in spec));
+    return scalar(value, !!CODE_WIDGETS[spec.widget] || (spec.widget === "text" && "pattern" in spec) ||
+                         (spec.constant !== undefined && value === spec.constant));
   }
   function fieldLines(name, value, spec) {
     if (Array.isArray(value) && value.length && value.every(function (v) { return v !== null && typeof v === "object" && !Array.isArray(v); })) {
       var out = [name + ":"], parts = partsOf(spec);
       value.forEach(function (item) {
         var pairs = ordered(item, parts);
-        if (pairs.every(function (kv) { return kv[1] === null || typeof kv[1] !== "object"; })) {
+        if (pairs.every(function (kv) { return !isObj(kv[1]); })) { // one line: {basis: region, countries: [EC, BO]}
           out.push("  - " + flow(item, Object.assign({}, spec, { widget: "group" })));
           return;
         }
@@ -314,7 +322,9 @@
         head.push(D.facts_comment[lang]);
         var names = specs.filter(function (f) { return !f.localized; }).map(function (f) { return f.name; });
         names.concat(Object.keys(facts).filter(function (k) { return !byName[k]; })).forEach(function (name) {
-          if (name in facts && !isEmptyOut(facts[name])) head.push.apply(head, fieldLines(name, facts[name], byName[name] || {}));
+          if (name in facts && (!isEmptyOut(facts[name]) || emptyList(byName[name], facts[name], facts.kind))) {
+            head.push.apply(head, fieldLines(name, facts[name], byName[name] || {}));
+          }
         });
       }
       head.push("---");
@@ -411,14 +421,45 @@
     }
     return fmt(M.other, { message: err.message, hint: hint }).trim();
   }
+  // compendio/messages.py specific(): each failed oneOf/anyOf replaced by the errors of the alternative the value
+  // was meant for (the one whose type fits, else the field's main form: the first that is not null or a constant),
+  // so a mistake inside period or status gets the message it would get without the alternatives. The schema is
+  // inlined (no $ref), so an error's schemaPath says which alternative it comes from.
+  function isWrapper(e) { return e.keyword === "oneOf" || e.keyword === "anyOf"; }
+  function under(e, w) {
+    return e !== w && e.schemaPath.indexOf(w.schemaPath + "/") === 0 &&
+      (e.instancePath === w.instancePath || e.instancePath.indexOf(w.instancePath + "/") === 0);
+  }
+  function specific(errs) {
+    var wrappers = errs.filter(isWrapper), out = [];
+    errs.forEach(function (e) {
+      if (wrappers.some(function (w) { return under(e, w); })) return; // reached through its alternative
+      if (!isWrapper(e)) { out.push(e); return; }
+      var branches = {}, order = [];
+      errs.forEach(function (sub) {
+        if (!under(sub, e)) return;
+        var b = Number(sub.schemaPath.slice(e.schemaPath.length + 1).split("/")[0]);
+        if (!branches[b]) { branches[b] = []; order.push(b); }
+        branches[b].push(sub);
+      });
+      var fits = order.filter(function (b) {
+        return !branches[b].some(function (sub) { return (sub.keyword === "type" || sub.keyword === "const") && sub.instancePath === e.instancePath; });
+      });
+      if (!fits.length) {
+        var alts = Array.isArray(e.schema) ? e.schema : [], main = -1;
+        for (var i = 0; i < alts.length && main < 0; i++) if (alts[i].type !== "null" && !("const" in alts[i])) main = i;
+        fits = branches[main] ? [main] : [];
+      }
+      if (fits.length === 1) out.push.apply(out, specific(branches[fits[0]]));
+      else out.push(e);
+    });
+    return out;
+  }
   // Ajv's errors, as make validate reports them: one per problem, with the path of the field in the form.
   function schemaProblems(validator, data, prefix, add, factsNote) {
     if (validator(data)) return;
-    var errs = validator.errors || [];
-    var wrappers = errs.filter(function (e) { return e.keyword === "oneOf" || e.keyword === "anyOf"; });
+    var errs = specific((validator.errors || []).filter(function (e) { return e.keyword !== "if"; }));
     errs.forEach(function (e) {
-      if (e.keyword === "if") return;
-      if (wrappers.some(function (w) { return w !== e && e.schemaPath.indexOf(w.schemaPath + "/") === 0; })) return;
       if (typeof e.data === "string" && e.data.indexOf(D.patterns.placeholder) === 0) return;
       var path = parsePath(e.instancePath);
       if (e.keyword === "required") {
@@ -469,28 +510,74 @@
     plainTextProblems(rec.facts, ["facts"], add);
     // The entry, its facts merged.
     schemaProblems(validators.entry, rec.facts, ["facts"], add, fmt(M.missing_fact, { files: files.join(M.or) }));
-    var f = rec.facts;
-    if (f.period && typeof f.period.start === "number" && typeof f.period.end === "number" && f.period.end < f.period.start) {
-      add(["facts", "period", "end"], fmt(M.end_before_start, { end: f.period.end, start: f.period.start }));
-    }
-    (f.results || []).forEach(function (r, i) {
-      if (r.unit === "percent" && typeof r.value === "number" && r.value > 100) add(["facts", "results", i, "value"], fmt(M.percent_over, { value: r.value }));
-    });
-    var countries = f.countries || [], codes = D.registries.countries.map(function (c) { return c[0]; });
-    (f.places || []).forEach(function (p, i) {
-      if (countries.indexOf(p.country) < 0) add(["facts", "places", i, "country"], fmt(M.place_country, { value: p.country }));
-    });
-    countries.forEach(function (c, i) {
-      if (typeof c === "string" && /^[A-Z]{2}$/.test(c) && codes.indexOf(c) < 0) {
-        var tip = D.country_aliases[c] ? fmt(M.did_you_mean, { hit: D.country_aliases[c] }) : didYouMean(c, codes);
-        add(["facts", "countries", i], fmt(M.country_cldr, { value: c, tip: tip }));
-      }
-    });
+    factProblems(rec.facts, add);
+    countryProblems(rec.facts, add);
+    dateProblems(rec.facts, records, add);
     referenceProblems(rec, records, add);
     localizedProblems(rec, add);
     sectionProblems(rec, add);
     recordProblems(records, add);
     return out;
+  }
+  // compendio/factrules.py check(): rules between facts.
+  function factProblems(f, add) {
+    var period = isObj(f.period) ? f.period : null, start = period ? period.start : undefined, end = period ? period.end : undefined;
+    if (typeof start === "number" && typeof end === "number" && end < start) {
+      add(["facts", "period", "end"], fmt(M.end_before_start, { end: end, start: start }));
+    }
+    if (isObj(f.status) && f.status.value === "completed" && period && (end === null || end === undefined)) {
+      add(["facts", "period", "end"], M.completed_end);
+    }
+    FIGURES.forEach(function (name) {
+      (f[name] || []).forEach(function (r, i) {
+        if (!isObj(r)) return;
+        if (r.unit === "percent" && typeof r.value === "number" && r.value > 100) add(["facts", name, i, "value"], fmt(M.percent_over, { value: r.value }));
+        if (r.year === null && "year_inferred" in r) add(["facts", name, i, "year_inferred"], M.year_inferred);
+      });
+    });
+    var countries = Array.isArray(f.countries) ? f.countries : [];
+    (f.places || []).forEach(function (p, i) {
+      if (isObj(p) && countries.indexOf(p.country) < 0) add(["facts", "places", i, "country"], fmt(M.place_country, { value: p.country }));
+    });
+    (f.scope || []).forEach(function (item, i) {
+      (isObj(item) && Array.isArray(item.countries) ? item.countries : []).forEach(function (c, j) {
+        if (countries.indexOf(c) >= 0) add(["facts", "scope", i, "countries", j], fmt(M.scope_country, { value: c }));
+      });
+    });
+  }
+  // compendio/validate.py check_countries: codes of documented use and of scope are codes CLDR knows.
+  function countryProblems(f, add) {
+    var codes = D.registries.countries.map(function (c) { return c[0]; }), found = [];
+    (Array.isArray(f.countries) ? f.countries : []).forEach(function (c, i) { found.push([["countries", i], c]); });
+    (f.scope || []).forEach(function (item, i) {
+      (isObj(item) && Array.isArray(item.countries) ? item.countries : []).forEach(function (c, j) { found.push([["scope", i, "countries", j], c]); });
+    });
+    found.forEach(function (x) {
+      var c = x[1];
+      if (typeof c === "string" && /^[A-Z]{2}$/.test(c) && codes.indexOf(c) < 0) {
+        var tip = D.country_aliases[c] ? fmt(M.did_you_mean, { hit: D.country_aliases[c] }) : didYouMean(c, codes);
+        add(["facts"].concat(x[0]), fmt(M.country_cldr, { value: c, tip: tip }));
+      }
+    });
+  }
+  // compendio/factrules.py check_dates: no figure or status dated after its source was published.
+  function dateProblems(f, records, add) {
+    var published = {};
+    D.registries.sources.forEach(function (s) { published[s[0]] = s[2]; });
+    records.source.forEach(function (r) { if (r.id) published[r.id] = r.record.year; });
+    function after(path, year, sid, unknown) {
+      var pub = typeof sid === "string" && Object.prototype.hasOwnProperty.call(published, sid) ? published[sid] : null;
+      if (Number.isInteger(year) && Number.isInteger(pub) && year > pub) {
+        add(["facts"].concat(path), fmt(M.after_source, { year: year, source: sid, published: pub, unknown: unknown }));
+      }
+    }
+    FIGURES.forEach(function (name) {
+      (f[name] || []).forEach(function (r, i) { if (isObj(r)) after([name, i, "year"], r.year, r.source, "null"); });
+    });
+    var st = f.status;
+    if (isObj(st) && typeof st.as_of === "string" && st.as_of !== NOT_STATED && /^\d{4}/.test(st.as_of)) {
+      after(["status", "as_of"], Number(st.as_of.slice(0, 4)), st.source, NOT_STATED);
+    }
   }
   function referenceProblems(rec, records, add) {
     var f = rec.facts, ids = {};
@@ -511,8 +598,10 @@
     (f.developed_by || []).forEach(function (o, i) { ref(["developed_by", i], o, "organisations"); });
     (f.sources || []).forEach(function (s, i) { ref(["sources", i], s, "sources"); });
     (f.instruments || []).forEach(function (s, i) { ref(["instruments", i], s, "instruments"); });
-    if (f.status) ref(["status", "source"], f.status.source, "sources", true);
-    (f.results || []).forEach(function (r, i) { ref(["results", i, "source"], r.source, "sources", true); });
+    if (isObj(f.status)) ref(["status", "source"], f.status.source, "sources", true);
+    FIGURES.concat(["scope"]).forEach(function (name) {
+      (f[name] || []).forEach(function (r, i) { if (isObj(r)) ref([name, i, "source"], r.source, "sources", true); });
+    });
   }
   function localizedProblems(rec, add) {
     var kind = rec.facts.kind;
@@ -628,8 +717,27 @@
     var id = idOf(path), help = helpNode(id, spec, extraHelp), box = errNode(id);
     describe(control, id, !!help);
     register(path, control, box);
-    var req = spec.required ? el("span", { class: "ce-ed-req", text: " (" + U.required + ")" }) : null;
-    return el("div", { class: "ce-ed-field", "data-field": key(path) }, [el("label", { for: id }, [label || spec.label, req]), control, help, box]);
+    var req = spec.required && !spec.nullable ? el("span", { class: "ce-ed-req", text: " (" + U.required + ")" }) : null;
+    var toggle = spec.constant !== undefined ? constantToggle(spec, path, label || spec.label) : null;
+    if (toggle && getAt(state, path) === spec.constant) { control.value = ""; control.disabled = true; }
+    return el("div", { class: "ce-ed-field", "data-field": key(path) }, [el("label", { for: id }, [label || spec.label, req]), control, toggle, help, box]);
+  }
+  // The choice of the constant the schema offers instead of a value ("Not stated in the source": period:
+  // not_stated, end: not_stated): a checkbox named after its field. Unticked, the value typed before comes back.
+  var stash = {};
+  function constantToggle(spec, path, what) {
+    var label = D.constants[spec.constant] || "{what}: " + spec.constant;
+    var id = idOf(path) + "--" + String(spec.constant).replace(/[^A-Za-z0-9_-]/g, "_");
+    var box = el("input", { type: "checkbox", id: id });
+    box.checked = getAt(state, path) === spec.constant;
+    box.addEventListener("change", function () {
+      var k = key(path), before = stash[k];
+      if (box.checked) { stash[k] = getAt(state, path); update(path, spec.constant); }
+      else update(path, before !== undefined && before !== spec.constant ? before : (spec.widget === "group" ? {} : ""));
+      touch(path);
+      draw();
+    });
+    return el("div", { class: "ce-ed-check ce-ed-const" }, [box, el("label", { for: id, text: fmt(label, { what: what }) })]);
   }
   function inputControl(spec, path, value, label, extraHelp) {
     var id = idOf(path), long = spec.widget === "lines" || (spec.widget === "text" && spec.max > 200);
@@ -747,11 +855,14 @@
       if (help) fs.appendChild(help);
       fs.appendChild(box);
       register(path, fs, box);
-      spec.parts.forEach(function (part) { fs.appendChild(control(part, path.concat([part.name]), (value || {})[part.name])); });
+      if (spec.constant !== undefined) fs.appendChild(constantToggle(spec, path, label || spec.label));
+      var parts = el("div", { class: "ce-ed-parts", hidden: value === spec.constant && spec.constant !== undefined });
+      spec.parts.forEach(function (part) { parts.appendChild(control(part, path.concat([part.name]), isObj(value) ? value[part.name] : undefined)); });
+      fs.appendChild(parts);
       return fs;
     }
     if (w === "texts") {
-      var box2 = el("div", { class: "ce-ed-texts", "data-path": key(path) });
+      var box2 = el("div", { class: "ce-ed-texts", id: idOf(path), "data-path": key(path) });
       D.languages.forEach(function (l) {
         box2.appendChild(inputControl({ widget: "text", max: spec.max, label: spec.label, required: false, help: "" },
                                       path.concat([l]), (value || {})[l], labelFor(spec, l)));
@@ -832,7 +943,7 @@
 
       var facts = el("section", { class: "ce-ed-section", "aria-labelledby": "ce-ed-h-facts" }, [el("h2", { id: "ce-ed-h-facts", text: U.facts })]);
       fieldsFor(kind).filter(function (f) { return !f.localized; }).forEach(function (f) {
-        var spec = Object.assign({}, f, { required: f.required.indexOf(kind) >= 0 });
+        var spec = Object.assign({}, f, { required: f.required.indexOf(kind) >= 0 && (f.empty || []).indexOf(kind) < 0 });
         facts.appendChild(control(spec, ["facts", f.name], state.facts[f.name]));
       });
       ["organisation", "source"].forEach(function (rk) {
@@ -1045,17 +1156,13 @@
       var v = (rec.facts || {})[f.name];
       if (v === undefined) return;
       if (f.widget === "lines") v = v.join("\n");
-      if (f.registry === "countries" && f.widget === "refs") {
-        v = v.map(function (c) { var hit = D.registries.countries.filter(function (x) { return x[0] === c; })[0]; return hit ? (D.lang === "es" ? hit[1] : hit[2]) : c; });
-      }
-      if (f.widget === "rows") {
+      if (f.registry === "countries" && f.widget === "refs" && Array.isArray(v)) v = v.map(countryName);
+      if (f.widget === "rows" && Array.isArray(v)) {
         v = v.map(function (row) {
           var r = clone(row);
           f.parts.forEach(function (p) {
-            if (p.registry === "countries" && r[p.name]) {
-              var hit = D.registries.countries.filter(function (x) { return x[0] === r[p.name]; })[0];
-              if (hit) r[p.name] = D.lang === "es" ? hit[1] : hit[2];
-            }
+            if (p.registry !== "countries" || !isObj(r) || !r[p.name]) return;
+            r[p.name] = Array.isArray(r[p.name]) ? r[p.name].map(countryName) : countryName(r[p.name]);
           });
           return r;
         });
@@ -1064,6 +1171,10 @@
     });
     if (rec.facts && rec.facts.kind) s.facts.kind = rec.facts.kind;
     return s;
+  }
+  function countryName(code) {
+    var hit = D.registries.countries.filter(function (x) { return x[0] === code; })[0];
+    return hit ? (D.lang === "es" ? hit[1] : hit[2]) : code;
   }
   function restore() {
     try {

@@ -13,8 +13,17 @@ import urllib.parse
 
 import pytest
 from _common import ROOT, copy_project
-from editor_sample import EXPECTED_EN, EXPECTED_ES, SLUG
-from helpers import page_text, run_build
+from editor_sample import (
+    EXPECTED_EN,
+    EXPECTED_ES,
+    METHODOLOGY_EN,
+    METHODOLOGY_ES,
+    METHODOLOGY_SLUG,
+    PROGRAMME_SLUG,
+    SAMPLES,
+    SLUG,
+)
+from helpers import page_html, page_text, run_build
 
 from compendio import editor, entrywriter, i18n, load
 from compendio.problems import closest
@@ -39,9 +48,13 @@ def ui(key, lang):
     return i18n.ui(f"editor_{key}", lang)
 
 
-def open_editor(browser, served, prefix, query="", width=1280):
+def open_editor(browser, served, prefix, query="", width=1280, records=()):
+    """The editor page, ready. records: entries (editor.entry_record) served as the site would serve them to
+    "Edit this entry", for entries the built site does not have."""
     context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
     page = context.new_page()
+    for record in records:
+        page.route(f"**/data/entries/{record['slug']}.json", _serve(json.dumps(record)))
     page.errors = []
     # Material's language selector asks for sitemap.xml on every page of the site (absolute, then relative);
     # that is the theme's, not the editor's, and is left out here.
@@ -66,6 +79,10 @@ def open_editor(browser, served, prefix, query="", width=1280):
     page.goto(f"{served}{prefix}contribute/new/{query}")
     page.wait_for_selector("#ce-editor[data-ready]")
     return page
+
+
+def _serve(body):
+    return lambda route: route.fulfill(status=200, content_type="application/json", body=body)
 
 
 def validate(project):
@@ -94,7 +111,7 @@ def fill_programme(page, lang):
     page.fill("#ce-ed-facts-period-end", "2019")
     page.select_option("#ce-ed-facts-status-value", "completed")
     page.fill("#ce-ed-facts-status-as_of", "2019")
-    page.select_option("#ce-ed-facts-status-source", "ilo-andean-2016")
+    page.select_option("#ce-ed-facts-status-source", "ilo-sst-compendium-2019")
     page.check("#ce-ed-facts-themes-cooperatives")
     page.check("#ce-ed-facts-themes-rural_development")
     page.check("#ce-ed-facts-target_groups-agricultural_cooperatives")
@@ -107,10 +124,10 @@ def fill_programme(page, lang):
     page.fill("#ce-ed-facts-results-0-what-es", "cooperativas rurales acompañadas")
     page.fill("#ce-ed-facts-results-0-what-en", "rural cooperatives supported")
     page.fill("#ce-ed-facts-results-0-year", "2019")
-    page.select_option("#ce-ed-facts-results-0-source", "ilo-andean-2016")
+    page.select_option("#ce-ed-facts-results-0-source", "ilo-sst-compendium-2019")
     page.check("#ce-ed-facts-results-0-key")
     add_row(page, "sources")
-    page.select_option("#ce-ed-facts-sources-0", "ilo-andean-2016")
+    page.select_option("#ce-ed-facts-sources-0", "ilo-sst-compendium-2019")
     page.fill("#ce-ed-sections-es-overview",
               "El programa acompañó a cooperativas rurales.\n\n### Cómo\n\nCon **talleres**.")
     page.fill("#ce-ed-sections-en-overview",
@@ -118,9 +135,62 @@ def fill_programme(page, lang):
     page.fill("#ce-ed-sections-en-lessons", "Cooperatives learn from each other.")
 
 
-
-
-
+def fill_methodology(page):
+    """The sample methodology (tests/editor_sample.py), filled in as new: no country of documented use, countries
+    named as scope, no period (ticked with the keyboard), no status, a year inferred, a context figure whose year
+    the source does not state (its cell left empty)."""
+    page.check("#ce-ed-kind-methodology")
+    page.fill("#ce-ed-slug", METHODOLOGY_SLUG)
+    page.fill("#ce-ed-text-es-title", "Guía de muestra para el editor")
+    page.fill("#ce-ed-text-en-title", "Sample guide for the editor")
+    page.fill("#ce-ed-text-es-summary",
+              "Una guía de muestra que la fuente recomienda para el Ecuador y Bolivia, sin documentar su uso.")
+    page.fill("#ce-ed-text-en-summary",
+              "A sample guide the source recommends for Ecuador and Bolivia, without documenting its use.")
+    page.fill("#ce-ed-text-es-modules", "Diagnóstico\nPlan de mejora")
+    page.fill("#ce-ed-text-en-modules", "Diagnosis\nImprovement plan")
+    page.fill("#ce-ed-facts-international_names", "Sample Guide (SG)")
+    page.check("#ce-ed-facts-audience-cooperatives")
+    page.check("#ce-ed-facts-formats-classroom_training")
+    add_row(page, "developed_by")
+    page.select_option("#ce-ed-facts-developed_by-0", "ilo")
+    add_row(page, "scope")
+    page.select_option("#ce-ed-facts-scope-0-basis", "recommended")
+    for i, country in enumerate(("Ecuador", "BO")):
+        page.click("#ce-ed-facts-scope-0-countries-add")
+        page.fill(f"#ce-ed-facts-scope-0-countries-{i}", country)
+    page.select_option("#ce-ed-facts-scope-0-source", "ilo-andean-2016")
+    add_row(page, "scope")
+    page.select_option("#ce-ed-facts-scope-1-basis", "inferred")
+    page.click("#ce-ed-facts-scope-1-countries-add")
+    page.fill("#ce-ed-facts-scope-1-countries-0", "Perú")
+    page.select_option("#ce-ed-facts-scope-1-source", "ilo-andean-2016")
+    page.fill("#ce-ed-facts-scope-1-note-es", "La fuente la cita tras el Perú.")
+    page.fill("#ce-ed-facts-scope-1-note-en", "The source cites it after Peru.")
+    page.focus("#ce-ed-facts-period--not_stated")
+    page.keyboard.press("Space")
+    page.check("#ce-ed-facts-status--not_stated")
+    page.check("#ce-ed-facts-themes-cooperatives")
+    page.check("#ce-ed-facts-target_groups-cooperatives")
+    add_row(page, "results")
+    page.fill("#ce-ed-facts-results-0-value", "120")
+    page.select_option("#ce-ed-facts-results-0-unit", "applications")
+    page.fill("#ce-ed-facts-results-0-what-es", "postulaciones recibidas")
+    page.fill("#ce-ed-facts-results-0-what-en", "applications received")
+    page.fill("#ce-ed-facts-results-0-year", "2015")
+    page.fill("#ce-ed-facts-results-0-year_inferred-es", "año del informe intermedio")
+    page.fill("#ce-ed-facts-results-0-year_inferred-en", "year of the interim report")
+    page.select_option("#ce-ed-facts-results-0-source", "ilo-andean-2016")
+    add_row(page, "context_figures")
+    page.fill("#ce-ed-facts-context_figures-0-value", "6")
+    page.select_option("#ce-ed-facts-context_figures-0-unit", "modules")
+    page.fill("#ce-ed-facts-context_figures-0-what-es", "módulos de la guía")
+    page.fill("#ce-ed-facts-context_figures-0-what-en", "modules of the guide")
+    page.select_option("#ce-ed-facts-context_figures-0-source", "ilo-andean-2016")
+    add_row(page, "sources")
+    page.select_option("#ce-ed-facts-sources-0", "ilo-andean-2016")
+    page.fill("#ce-ed-sections-es-overview", "La guía acompaña a las cooperativas en dos módulos.")
+    page.fill("#ce-ed-sections-en-overview", "The guide takes cooperatives through two modules.")
 
 
 @pytest.mark.parametrize("lang,prefix", LANGS)
@@ -154,6 +224,46 @@ def test_a_new_programme_downloads_validates_and_builds(browser, served, tmp_pat
     assert "Cooperativas rurales de prueba en el Perú" in es and "cooperativas rurales acompañadas" in es
     assert "Rural cooperatives test programme in Peru" in en and "rural cooperatives supported" in en
     assert "Cooperatives learn from each other." in en and "Lecciones" not in es
+
+
+def test_a_methodology_the_source_says_little_about_downloads_validates_and_builds(browser, served, tmp_path):
+    page = open_editor(browser, served, "")
+    fill_methodology(page)
+    # "Not stated in the source" is a labelled checkbox; ticked, the period's own inputs are hidden.
+    assert page.is_checked("#ce-ed-facts-period--not_stated")
+    assert page.locator("label[for='ce-ed-facts-period--not_stated']").inner_text() == \
+        "Periodo: no consta en la fuente"
+    assert page.locator("#ce-ed-facts-period-start").is_hidden()
+    # The new terms, with both languages' labels.
+    assert "Recomendada para (Recommended for)" in page.locator("#ce-ed-facts-scope-0-basis option").all_inner_texts()
+    assert "postulaciones (applications)" in page.locator("#ce-ed-facts-results-0-unit option").all_inner_texts()
+    page.get_by_role("button", name=ui("check", "es")).click()
+    assert page.locator("#ce-ed-summary").is_hidden()
+    assert page.locator("#ce-ed-files .ce-ed-good").text_content() == ui("no_problems", "es")
+    project = copy_project(tmp_path / "project")
+    texts = {}
+    for file_lang in ("es", "en"):
+        name = f"{METHODOLOGY_SLUG}.{file_lang}.md"
+        with page.expect_download() as info:
+            page.get_by_role("button", name=ui("download", "es").format(file=name)).click()
+        info.value.save_as(project / "practices" / name)
+        texts[file_lang] = (project / "practices" / name).read_text(encoding="utf-8")
+    assert texts == {"es": METHODOLOGY_ES, "en": METHODOLOGY_EN}  # by hand, in the templates' format
+    assert page.errors == []
+    page.context.close()
+
+    result = validate(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = run_build(project)
+    assert built.returncode == 0, built.stderr
+    es = page_html(project / "site", f"entries/{METHODOLOGY_SLUG}")
+    en = page_html(project / "site", f"en/entries/{METHODOLOGY_SLUG}")
+    for label, html in (("Países", es), ("Periodo", es), ("Estado según la fuente", es)):
+        assert re.search(rf'<dt id="\w+">{label}</dt>\s*<dd>no consta en la fuente</dd>', html), label
+    for label, html in (("Countries", en), ("Period", en), ("Status as reported", en)):
+        assert re.search(rf'<dt id="\w+">{label}</dt>\s*<dd>not stated in the source</dd>', html), label
+    assert re.search(r'<td>módulos de la guía</td>\s*<td>año no indicado</td>', es)
+    assert re.search(r'<td>modules of the guide</td>\s*<td>year not stated</td>', en)
 
 
 BAD_INPUTS = [
@@ -224,6 +334,71 @@ def test_bad_inputs_show_make_validates_message_at_the_field_and_survive_a_reloa
     page.context.close()
 
 
+def add_scope_country(page, country):
+    add_row(page, "scope")
+    page.select_option("#ce-ed-facts-scope-0-basis", "recommended")
+    page.click("#ce-ed-facts-scope-0-countries-add")
+    page.fill("#ce-ed-facts-scope-0-countries-0", country)
+    page.select_option("#ce-ed-facts-scope-0-source", "ilo-sst-compendium-2019")
+
+
+def add_context_figure_with_an_inferred_year_but_no_year(page):
+    add_row(page, "context_figures")
+    page.fill("#ce-ed-facts-context_figures-0-value", "30")
+    page.select_option("#ce-ed-facts-context_figures-0-unit", "percent")
+    page.fill("#ce-ed-facts-context_figures-0-what-en", "of rural workers in cooperatives")
+    page.fill("#ce-ed-facts-context_figures-0-year_inferred-en", "the year of the survey")
+    page.select_option("#ce-ed-facts-context_figures-0-source", "ilo-sst-compendium-2019")
+
+
+NEW_RULES = [
+    # The content model's rules (issue 10): (what is done, the field's element id, make validate's message)
+    ("completed with no end", lambda p: p.fill("#ce-ed-facts-period-end", ""), "ce-ed-facts-period-end",
+     'the status is "completed" but the period has no end: write the end year, or end: not_stated if the source '
+     "does not give it"),
+    ("a start that is no year", lambda p: p.fill("#ce-ed-facts-period-start", "20x6"), "ce-ed-facts-period-start",
+     "must be a whole number, not text."),  # through the alternative of period that was meant
+    ("a figure dated after its source", lambda p: p.fill("#ce-ed-facts-results-0-year", "2021"),
+     "ce-ed-facts-results-0-year",
+     "2021 is after ilo-sst-compendium-2019 was published (2019): a source cannot report a later year; write the "
+     "year the source gives, or null if it gives none"),
+    ("a status dated after its source", lambda p: p.fill("#ce-ed-facts-status-as_of", "2020-05"),
+     "ce-ed-facts-status-as_of",
+     "2020 is after ilo-sst-compendium-2019 was published (2019): a source cannot report a later year; write the "
+     "year the source gives, or not_stated if it gives none"),
+    ("a country of use and of scope", lambda p: add_scope_country(p, "Peru"), "ce-ed-facts-scope-0-countries-0",
+     '"PE" is also in countries: a country is either one where the source documents use (countries) or one it only '
+     "names as scope; keep it in one of the two"),
+    ("an inferred year with no year", add_context_figure_with_an_inferred_year_but_no_year,
+     "ce-ed-facts-context_figures-0-year_inferred",
+     "says why a year is inferred, but year is null: give the inferred year, or remove year_inferred"),
+]
+
+
+def test_the_content_models_rules_show_make_validates_message_at_the_field(browser, served, tmp_path):
+    page = open_editor(browser, served, "en/")
+    fill_programme(page, "en")
+    for _, act, _, _ in NEW_RULES:
+        act(page)
+    page.get_by_role("button", name=ui("check", "en")).click()
+    for what, _, element_id, message in NEW_RULES:
+        box = page.locator(f"#{element_id}-err")
+        assert box.is_visible(), what
+        assert message in box.inner_text(), (what, box.inner_text())
+    summary = page.locator("#ce-ed-summary").inner_text()
+    assert summary.count("\n") >= len(NEW_RULES)
+    files = page.evaluate("() => window.compendioEditor.entryFiles(window.compendioEditor.record())")
+    assert page.errors == []
+    page.context.close()
+    project = copy_project(tmp_path / "project")
+    for path, text in files.items():
+        (project / path).write_text(text, encoding="utf-8")
+    result = validate(project)
+    assert result.returncode == 1
+    for what, _, _, message in NEW_RULES:
+        assert message in result.stdout + result.stderr, (what, result.stdout)
+
+
 @pytest.mark.parametrize("lang,prefix", LANGS)
 def test_submitting_an_empty_form_marks_the_errors(browser, served, lang, prefix):
     page = open_editor(browser, served, prefix)
@@ -274,6 +449,11 @@ def test_the_editor_is_accessible_and_fits_a_phone(browser, served, lang, prefix
     page = open_editor(browser, served, prefix, width=390)
     page.check("#ce-ed-kind-programme")
     add_row(page, "results")
+    add_row(page, "scope")  # a row with a list of countries in it
+    page.click("#ce-ed-facts-scope-0-countries-add")
+    add_row(page, "context_figures")
+    page.check("#ce-ed-facts-period-end--not_stated")  # a value not stated, and a whole field
+    page.check("#ce-ed-facts-status--not_stated")
     page.get_by_role("button", name=ui("check", lang)).click()
     # Nothing wider than the screen.
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
@@ -320,6 +500,56 @@ def test_edit_this_entry_opens_the_entry_with_its_facts_and_texts(browser, serve
     # An existing file is edited on GitHub, not created.
     assert page.locator("a.ce-ed-propose").count() == 0
     assert page.locator(f'a[href="{REPO}/edit/main/practices/agro-peru.es.md"]').count() == 1
+    assert page.errors == []
+    page.context.close()
+
+
+def test_edit_this_entry_writes_back_every_form_of_not_stated(browser, served, tmp_path, schema):
+    project = copy_project(tmp_path / "project")
+    for rel, text in SAMPLES.items():
+        (project / rel).write_text(text, encoding="utf-8")
+    samples = load.load(project)  # they validate as written
+    records = [editor.entry_record(samples.entries[slug], project) for slug in (METHODOLOGY_SLUG, PROGRAMME_SLUG)]
+
+    def written(page):
+        return page.evaluate("() => window.compendioEditor.entryFiles(window.compendioEditor.record())")
+
+    page = open_editor(browser, served, "en/", f"?edit={METHODOLOGY_SLUG}", records=records)
+    assert page.is_checked("#ce-ed-facts-period--not_stated") and page.is_checked("#ce-ed-facts-status--not_stated")
+    assert page.locator("#ce-ed-facts-countries-0").count() == 0  # countries: [], no row
+    assert page.input_value("#ce-ed-facts-scope-0-countries-0") == "Ecuador"
+    assert page.input_value("#ce-ed-facts-scope-1-note-en") == "The source cites it after Peru."
+    assert page.input_value("#ce-ed-facts-context_figures-0-year") == ""  # year: null
+    assert page.input_value("#ce-ed-facts-results-0-year_inferred-es") == "año del informe intermedio"
+    page.wait_for_timeout(400)
+    assert page.evaluate("() => window.compendioEditor.problems()") == []
+    assert written(page) == {rel: SAMPLES[rel] for rel in SAMPLES if METHODOLOGY_SLUG in rel}
+    assert written(page) == entrywriter.entry_files(records[0], schema)
+    assert page.errors == []
+    page.context.close()
+
+    page = open_editor(browser, served, "en/", f"?edit={PROGRAMME_SLUG}", records=records)
+    end = "#ce-ed-facts-period-end"
+    assert page.is_checked(f"{end}--not_stated") and page.is_disabled(end)
+    assert page.is_checked("#ce-ed-facts-status-as_of--not_stated") and page.is_disabled("#ce-ed-facts-status-as_of")
+    assert page.input_value("#ce-ed-facts-results-0-year") == ""
+    # Untick with the keyboard, give a year; tick again: not stated; untick: the year typed comes back.
+    page.focus(f"{end}--not_stated")
+    page.keyboard.press("Space")
+    assert not page.is_checked(f"{end}--not_stated") and page.is_enabled(end)
+    page.fill(end, "2016")
+    assert page.evaluate("() => window.compendioEditor.record().facts.period.end") == 2016
+    page.focus(f"{end}--not_stated")
+    page.keyboard.press("Space")
+    assert page.evaluate("() => window.compendioEditor.record().facts.period.end") == "not_stated"
+    page.focus(f"{end}--not_stated")
+    page.keyboard.press("Space")
+    assert page.input_value(end) == "2016"
+    page.check(f"{end}--not_stated")
+    page.wait_for_timeout(400)
+    assert page.evaluate("() => window.compendioEditor.problems()") == []
+    assert written(page) == {rel: SAMPLES[rel] for rel in SAMPLES if PROGRAMME_SLUG in rel}
+    assert written(page) == entrywriter.entry_files(records[1], schema)
     assert page.errors == []
     page.context.close()
 
@@ -395,7 +625,7 @@ def test_a_new_field_and_term_appear_in_the_editor_without_code_changes(browser,
         files = page.evaluate("() => window.compendioEditor.entryFiles(window.compendioEditor.record())")
         es = files[f"practices/{SLUG}.es.md"]
         assert "themes: [cooperatives, rural_development, digital_economy]\n" in es
-        assert "sources: [ilo-andean-2016]\nbudget_usd: 250000\n---\n" in es  # in schema order: it was added last
+        assert "sources: [ilo-sst-compendium-2019]\nbudget_usd: 250000\n---\n" in es  # schema order: added last
         page.context.close()
     finally:
         server.shutdown()

@@ -37,24 +37,25 @@ GOOD = {
     "kind": "Programa / Programme",
     "title-es": "Cooperativas de ahorro en Nariño",
     "title-en": "Savings cooperatives in Nariño",
-    "summary-es": "Programa que acompañó a 40 cooperativas de ahorro de Nariño entre 2017 y 2020 con formación en "
+    "summary-es": "Programa que acompañó a 40 cooperativas de ahorro de Nariño entre 2013 y 2016 con formación en "
                   "gestión.",
-    "summary-en": "Programme that supported 40 savings cooperatives in Nariño from 2017 to 2020 with management "
+    "summary-en": "Programme that supported 40 savings cooperatives in Nariño from 2013 to 2016 with management "
                   "training.",
     "countries": "Colombia",
     "places": "CO | Nariño",
-    "period-start": "2017",
-    "period-end": "2020",
+    "period-start": "2013",
+    "period-end": "2016",
     "status-value": "concluido / completed",
-    "status-as_of": "2020",
+    "status-as_of": "2016",
     "status-source": "ilo-andean-2016",
     "themes": "Cooperativas / Cooperatives, Economía social y solidaria / Social and solidarity economy",
     "target_groups": "Cooperativas / Cooperatives",
     "organisations": "ilo | implementer",
     "sdgs": "8. Trabajo decente y crecimiento económico / Decent work and economic growth, "
             "9. Industria, innovación e infraestructura / Industry, innovation and infrastructure",
-    "results": "40 | cooperatives | | cooperativas acompañadas | cooperatives supported | | 2020 | ilo-andean-2016 "
-               "| Sí / Yes",
+    # value | unit | qualifier | what (es) | what (en) | year | year inferred (es) | (en) | source | women | key
+    "results": "40 | cooperatives | | cooperativas acompañadas | cooperatives supported | 2016 | | | ilo-andean-2016 "
+               "| | Sí / Yes",
     "sources": "ilo-andean-2016",
     "section-overview-es": "El programa formó a las directivas de 40 cooperativas.\n\n### Cómo\n\nCon talleres.",
     "section-overview-en": "The programme trained the boards of 40 cooperatives.",
@@ -125,8 +126,8 @@ def test_a_good_issue_becomes_files_that_validate(tmp_path):
     en = (project / "practices/cooperativas-de-ahorro-en-narino.en.md").read_text(encoding="utf-8")
     assert es.startswith('---\ntitle: "Cooperativas de ahorro en Nariño"\nsummary: "Programa que acompañó')
     for line in ("kind: programme", "countries: [CO]", "  - {country: CO, name: \"Nariño\"}",
-                 "period: {start: 2017, end: 2020}",
-                 "status: {value: completed, as_of: \"2020\", source: ilo-andean-2016}",
+                 "period: {start: 2013, end: 2016}",
+                 "status: {value: completed, as_of: \"2016\", source: ilo-andean-2016}",
                  "themes: [cooperatives, social_solidarity_economy]", "sdgs: [8, 9]", "  - value: 40",
                  "    what: {es: \"cooperativas acompañadas\", en: \"cooperatives supported\"}", "    key: true",
                  "## Descripción", "### Cómo"):
@@ -144,7 +145,7 @@ def test_a_bad_issue_names_every_field_it_cannot_use_and_writes_nothing(tmp_path
     before = sorted(p.name for p in (project / "practices").iterdir())
     bad = dict(GOOD, countries="Colombia, Colmbia", themes=GOOD["themes"] + ", Cooperatvas / Cooperatives",
                **{"period-start": "dos mil diecisiete", "status-value": "terminado"},
-               results="40 | cooperatives | | a | b | | 2020 | ilo-andean-2016 | Sí / Yes | extra",
+               results="40 | cooperatives | | a | b | 2016 | | | ilo-andean-2016 | | Sí / Yes | extra",
                audience="Cooperativas / Cooperatives")
     result = run(project, github_body(bad), "--report", str(tmp_path / "report.md"))
     assert result.returncode == 1
@@ -155,7 +156,7 @@ def test_a_bad_issue_names_every_field_it_cannot_use_and_writes_nothing(tmp_path
     assert 'Periodo: Año de inicio / Period: Start year: "dos mil diecisiete" is not a whole number' in out
     assert 'Estado según la fuente: Fecha del informe' not in out  # a good value is not named
     assert '"terminado" is not one of the accepted values' in out
-    assert "Resultados / Results: row 1 has 10 values but a row has at most 9" in out
+    assert "Resultados / Results: row 1 has 12 values but a row has at most 11" in out
     assert "Público / Audience: is not a field of a programme; leave it empty" in out
     assert out.count("\n- ") == 6, out
     assert sorted(p.name for p in (project / "practices").iterdir()) == before
@@ -168,7 +169,7 @@ def test_an_issue_whose_files_fail_validation_gets_make_validates_messages(tmp_p
     result = run(project, github_body(values))
     assert result.returncode == 1
     assert "practices/cooperativas-de-ahorro-en-narino.es.md" in result.stderr
-    assert "period.end: the end year 2010 is before the start year 2017; swap or correct them" in result.stderr
+    assert "period.end: the end year 2010 is before the start year 2013; swap or correct them" in result.stderr
     assert 'the section "## Descripción" is missing' in result.stderr
     assert 'sources[0]: no source document "no-such-source".' in result.stderr
 
@@ -182,3 +183,142 @@ def test_an_empty_or_foreign_issue_is_refused_with_a_clear_message(tmp_path):
     assert "Tipo de entrada / Kind of entry: is required but was left empty" in result.stderr
     result = run(project, github_body(dict(GOOD, slug="score")))
     assert result.returncode == 1 and 'an entry "score" already exists' in result.stderr
+
+
+# A methodology that uses every form the content model has for what a source does not state (issue 10): no
+# countries of documented use, countries it only names as scope, no period, no status, a year inferred, a context
+# figure whose year the source does not state. Typed as a person fills GitHub's form.
+METHODOLOGY = {
+    "kind": "Metodología / Methodology",
+    "title-es": "Guía de prueba para cooperativas",
+    "title-en": "Test guide for cooperatives",
+    "summary-es": "Una guía de prueba que la fuente recomienda para el Ecuador y Bolivia, sin documentar su uso.",
+    "summary-en": "A test guide the source recommends for Ecuador and Bolivia, without documenting its use.",
+    "modules-es": "Diagnóstico\nPlan de mejora",
+    "modules-en": "Diagnosis\nImprovement plan",
+    "international_names": "Test Guide for Cooperatives (TGC)",
+    "audience": "Cooperativas / Cooperatives",
+    "formats": "Formación en aula / Classroom training",
+    "developed_by": "ilo",
+    "scope": "Recomendada para / Recommended for | Ecuador, BO | ilo-andean-2016\n"
+             "inferred | Perú | ilo-andean-2016 | La fuente la cita tras el Perú. | "
+             "The source cites it after Peru.",
+    "period-start": "no consta",
+    "status-value": "No consta en la fuente / Not stated in the source",
+    "themes": "Cooperativas / Cooperatives",
+    "target_groups": "Cooperativas / Cooperatives",
+    "results": "120 | postulaciones / applications | | postulaciones recibidas | applications received | 2015 | "
+               "año del informe intermedio | year of the interim report | ilo-andean-2016",
+    "context_figures": "6 | modules | | módulos de la guía | modules of the guide | not stated | | | ilo-andean-2016",
+    "sources": "ilo-andean-2016",
+    "section-overview-es": "La guía acompaña a las cooperativas en dos módulos.",
+    "section-overview-en": "The guide takes cooperatives through two modules.",
+}
+
+# The file it must give, written by hand in the templates' format.
+METHODOLOGY_ES = """---
+title: "Guía de prueba para cooperativas"
+summary: "Una guía de prueba que la fuente recomienda para el Ecuador y Bolivia, sin documentar su uso."
+modules: ["Diagnóstico", "Plan de mejora"]
+# Hechos: se escriben una sola vez, en uno de los dos archivos de idioma.
+kind: methodology
+international_names: ["Test Guide for Cooperatives (TGC)"]
+audience: [cooperatives]
+formats: [classroom_training]
+developed_by: [ilo]
+countries: []
+scope:
+  - {basis: recommended, countries: [EC, BO], source: ilo-andean-2016}
+  - basis: inferred
+    countries: [PE]
+    source: ilo-andean-2016
+    note: {es: "La fuente la cita tras el Perú.", en: "The source cites it after Peru."}
+period: not_stated
+status: not_stated
+themes: [cooperatives]
+target_groups: [cooperatives]
+results:
+  - value: 120
+    unit: applications
+    what: {es: "postulaciones recibidas", en: "applications received"}
+    year: 2015
+    year_inferred: {es: "año del informe intermedio", en: "year of the interim report"}
+    source: ilo-andean-2016
+context_figures:
+  - value: 6
+    unit: modules
+    what: {es: "módulos de la guía", en: "modules of the guide"}
+    year: null
+    source: ilo-andean-2016
+sources: [ilo-andean-2016]
+---
+
+## Descripción
+
+La guía acompaña a las cooperativas en dos módulos.
+"""
+
+
+def test_an_issue_that_says_what_the_source_does_not_state_becomes_files_that_validate(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = run(project, github_body(METHODOLOGY))
+    assert result.returncode == 0, result.stderr
+    slug = "guia-de-prueba-para-cooperativas"
+    assert (project / f"practices/{slug}.es.md").read_text(encoding="utf-8") == METHODOLOGY_ES
+    check = subprocess.run([sys.executable, "scripts/validate.py"], cwd=project, capture_output=True, text=True,
+                           timeout=300)
+    assert check.returncode == 0, check.stdout
+    # A period without a stated end, a status without a date, a figure without a year: "no consta" in either
+    # language, in any case.
+    project = copy_project(tmp_path / "project2")
+    values = dict(GOOD, **{"period-end": "No consta", "status-as_of": "not stated"},
+                  results=GOOD["results"].replace("| 2016 |", "| No consta |"))
+    result = run(project, github_body(values))
+    assert result.returncode == 0, result.stderr
+    es = (project / "practices/cooperativas-de-ahorro-en-narino.es.md").read_text(encoding="utf-8").split("\n")
+    assert "period: {start: 2013, end: not_stated}" in es
+    assert "status: {value: completed, as_of: not_stated, source: ilo-andean-2016}" in es
+    assert "    year: null" in es
+
+
+def test_an_issue_that_mixes_not_stated_with_values_is_refused_field_by_field(tmp_path):
+    project = copy_project(tmp_path / "project")
+    before = sorted(p.name for p in (project / "practices").iterdir())
+    bad = dict(METHODOLOGY, **{"period-end": "2016", "status-value": "en marcha / under way"},
+               scope="Recomendada para / Recommended for | Atlantis, BO | ilo-andean-2016",
+               context_figures="6 | modules | | módulos de la guía | modules of the guide | | | | ilo-andean-2016")
+    result = run(project, github_body(bad))
+    assert result.returncode == 1
+    out = result.stderr
+    assert ("- Periodo: Año de fin / Period: End year: Periodo: Año de inicio / Period: Start year says the source "
+            "does not state this field; leave this empty, or give the field in full") in out
+    assert ('- Estado según la fuente: Fecha del informe / Status as reported: Date of the report: is required unless '
+            'Estado según la fuente: Valor / Status as reported: Value says "No consta en la fuente / Not stated in '
+            'the source"') in out
+    assert '- Estado según la fuente: Fuente / Status as reported: Source: is required unless' in out
+    assert ('- Alcance según la fuente / Scope according to the source, row 1, Countries: "Atlantis" is not a '
+            "country name or code.") in out
+    assert ('- Cifras de contexto / Context figures: row 1 lacks Year (write "not stated" where the source gives '
+            'none)') in out
+    assert out.count("\n- ") == 5, out
+    assert sorted(p.name for p in (project / "practices").iterdir()) == before
+
+
+def test_an_issue_against_the_new_rules_gets_make_validates_messages(tmp_path):
+    project = copy_project(tmp_path / "project")
+    values = dict(GOOD, **{"period-end": ""}, scope="Recomendada para / Recommended for | Colombia | ilo-andean-2016",
+                  results="40 | cooperatives | | a b | a b | 2020 | | | ilo-andean-2016\n"
+                          "5 | courses | | c d | c d | not stated | año del informe | year of the report | "
+                          "ilo-andean-2016")
+    result = run(project, github_body(values))
+    assert result.returncode == 1
+    for message in (
+            'period.end: the status is "completed" but the period has no end: write the end year, or end: not_stated '
+            "if the source does not give it",
+            'scope[0].countries[0]: "CO" is also in countries: a country is either one where the source documents use '
+            "(countries) or one it only names as scope; keep it in one of the two",
+            "results[0].year: 2020 is after ilo-andean-2016 was published (2016): a source cannot report a later year; "
+            "write the year the source gives, or null if it gives none",
+            "results[1].year_inferred: says why a year is inferred, but year is null: give the inferred year, or "
+            "remove year_inferred"):
+        assert message in result.stderr, message

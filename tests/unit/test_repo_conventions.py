@@ -120,10 +120,11 @@ def test_propose_entry_form():
                      "period-end", "status-value", "themes", "organisations", "results", "sources",
                      "section-overview-es", "notes", "confirm"):
         assert field_id in fields, field_id
-    for field_id in ("kind", "countries", "period-start", "status-value", "themes", "target_groups", "sources"):
+    for field_id in ("kind", "period-start", "status-value", "themes", "target_groups", "sources"):
         assert required(fields[field_id]), field_id
-    # Text can be left for translation in either language, and kind-specific fields are optional in the form.
-    for field_id in ("title-es", "title-en", "audience", "results", "notes"):
+    # Text can be left for translation in either language, and kind-specific fields are optional in the form; a
+    # methodology may name no country (countries: []); a status not stated has no date or source.
+    for field_id in ("title-es", "title-en", "audience", "results", "notes", "countries", "status-as_of"):
         assert not required(fields[field_id]), field_id
     assert fields["title-es"]["attributes"]["label"] == "Título (en español) / Title (in Spanish)"
     # The kinds offered are the schema's kinds, with their Spanish and English labels.

@@ -429,6 +429,12 @@ def test_no_figure_or_status_is_dated_after_its_source(mini):
         "cannot report a later year; write the year the source gives, or null if it gives none"]
 
 
+def test_a_status_date_that_is_no_date_gets_one_message(mini):
+    edit(mini, "prog.es.md", 'as_of: "2016"', 'as_of: "hace poco"')
+    assert only(mini) == ('practices/prog.es.md:7: status.as_of: "hace poco" is not a date: write a year, a year-month '
+                          'or a full date, in quotes, e.g. "2016" or "2016-07"')
+
+
 def test_an_inferred_year_needs_a_year(mini):
     edit(mini, "prog.es.md", "    year: 2015\n",
          '    year: null\n    year_inferred: {es: "fin del periodo", en: "end of the period"}\n')
