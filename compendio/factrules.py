@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .messages import field_name
-from .model import Entry
+from .model import NOT_STATED, Entry
 from .problems import did_you_mean
 
 FIGURES = ("results", "context_figures")
