@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import browse, export, feed, generate, links, load, write
+from . import export, feed, generate, links, load, panel, write
 from .problems import InputError
 from .schema import load as load_schema
 
@@ -43,7 +43,8 @@ def generate_site(schema, catalogue, docs_dir: Path, base_url: str = "/", root: 
 
 def publish(schema, catalogue, lang: str, site: Path, base_url: str, schema_dir: Path, default: bool) -> None:
     """Write one language's files that are not pages into its built site: redirects from former slugs, the
-    entries as JSON and CSV, the Atom feed, the collections' CSVs, the filter data, and (once) the schema."""
+    entries as JSON and CSV, the Atom feed, the collections' CSVs, the filter panel's and the comparison's data,
+    and (once) the schema."""
     site = Path(site)
     for rel_path, text in links.redirects(catalogue, base_url, lang).items():
         (site / rel_path).parent.mkdir(parents=True, exist_ok=True)
@@ -51,6 +52,6 @@ def publish(schema, catalogue, lang: str, site: Path, base_url: str, schema_dir:
     export.write(catalogue, schema, lang, site, base_url)
     (site / "feed.xml").write_bytes(feed.atom(catalogue, schema, lang, base_url, catalogue.dates))
     export.write_collections(catalogue, schema, lang, site, base_url)
-    browse.write(catalogue, schema, lang, site)
+    panel.write(catalogue, schema, lang, site)
     if default:  # the schema contributors' tools and data users read, at a stable address
         export.write_schema(schema_dir, site / "schema")

@@ -212,13 +212,17 @@ class Pages:
         all at one of two depths, so the HTML is made once per depth."""
         key = (e.slug, depth)
         if key not in self._items:
-            meta = " · ".join([self.label("kind", e.kind), ", ".join(self.country(c) for c in e.facts["countries"]),
-                               self.period(e)])
+            meta = self.list_line(e)
             self._items[key] = (
                 f'<li>{a("../" * depth + "entries/" + e.slug + "/", esc(e.title(self.lang)))}'
                 f'<br><span class="ce-meta">{esc(meta)}</span>'
                 f'<br><span class="ce-summary">{self.text_in_lang({l: e.text[l]["summary"] for l in e.files})}</span></li>')
         return self._items[key]
+
+    def list_line(self, e: Entry) -> str:
+        """The line under an entry's title in lists, as plain text: kind · countries · period."""
+        return " · ".join([self.label("kind", e.kind), ", ".join(self.country(c) for c in e.facts["countries"]),
+                           self.period(e)])
 
     def links(self, dim, values, here) -> str:
         return ", ".join(a(rel(here, self.value_page(dim, v)), esc(self.value_name(dim, v))) for v in values)
@@ -520,7 +524,7 @@ class Pages:
         fallback = (f'<p>{esc(self.t("compare_select_nojs"))} {a(rel(here, "entries/index"), esc(self.t("all_entries")))} · '
                     f'{a(rel(here, "compare/programmes"), esc(self.t("compare_programmes")))}</p>')
         return (front_matter(title, extra={"hide": ["navigation", "toc"]}) + f"<h1>{esc(title)}</h1>\n"
-                f'<div id="ce-compare" data-src="../../data/browse.json">{fallback}</div>\n')
+                f'<div id="ce-compare" data-src="../../data/panel.json">{fallback}</div>\n')
 
     def compare_index(self) -> str:
         here, title = "compare/index", self.t("compare")
@@ -553,7 +557,7 @@ class Pages:
     def entries_index(self) -> str:
         here, title = "entries/index", self.t("all_entries")
         # docs/javascripts/compendio.js turns this into filters over the lists below (which work without it).
-        parts = [front_matter(title), f"<h1>{esc(title)}</h1>\n", '<div id="ce-filter" data-src="../data/browse.json"></div>\n']
+        parts = [front_matter(title), f"<h1>{esc(title)}</h1>\n", '<div id="ce-filter" data-src="../data/panel.json"></div>\n']
         for kind in self.schema.terms("kind"):
             entries = self.cat.by_kind(kind)
             if entries:
