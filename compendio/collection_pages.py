@@ -52,7 +52,7 @@ class CollectionPages(Pages):
         here = f"collections/{slug}/print"
         title = self.text(c["title"])
         entries = [self.cat.entries[s] for s in c["entries"]]
-        out = [front_matter(title, extra={"hide": ["navigation", "toc"]}),
+        out = [front_matter(self.t("print_title", name=title), extra={"hide": ["navigation", "toc"]}),  # a <title> of its own
                f'<div class="ce-cover">\n<h1>{esc(title)}</h1>\n',
                f'<p class="ce-meta">{self.text_in_lang(c["event"])}</p>\n' if c.get("event") else "",
                f'<p class="ce-lead">{self.text_in_lang(c["introduction"])}</p>\n',

@@ -122,7 +122,7 @@ def on_post_page(output, page, config, **kwargs):
     """Theme HTML corrections (compendio/pagefixes.py), and what the search indexes (compendio/search.py)."""
     started = time.perf_counter()
     lang = _language(config)
-    output = pagefixes.fix(output, lang)
+    output = pagefixes.absolute_alternates(pagefixes.fix(output, lang))
     output = _marks(config, lang).mark(output, page.url)
     _page_time["seconds"] += time.perf_counter() - started
     return output
