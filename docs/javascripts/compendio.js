@@ -17,6 +17,7 @@
   // Facets in panel order: URL parameter = Pagefind filter = key of its legend's string; period goes before status.
   const FACETS = ["kind", "country", "theme", "group", "methodology", "organisation", "sdg", "status"];
   const PAGE = 50; // entries rendered at once; "show more" adds the next ones
+  const FIRST = 8; // of which shown before the others have arrived
   const MIN = 2, MAX = 4; // entries a comparison takes
   const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   const SITE = new URL("../", document.currentScript.src); // this file is <site root>/javascripts/compendio.js
@@ -68,6 +69,7 @@
   function initFilter(box) {
     // If anything cannot be loaded, the static list stays as it is: the page works as without JavaScript.
     Promise.all([load(box, "../data/panel.json"), pagefind()]).then(([D, pf]) => filterUI(box, D, pf), (err) => {
+      box.classList.add("ce-static"); // browse.css shows the static list again
       if (window.console) console.warn("compendio: filters not available:", err);
     });
   }
@@ -218,12 +220,15 @@
     }
     async function renderList(from) {
       const mine = seq;
-      const data = await Promise.all(results.slice(from, shown).map((r) => r.data()));
-      if (mine !== seq) return;
-      const frag = document.createDocumentFragment();
-      for (const d of data) frag.append(item(d));
-      if (!from) list.textContent = "";
-      list.append(frag);
+      // The first screenful first (its fragments arrive sooner), then the rest of the page of results.
+      for (const [a, b] of from ? [[from, shown]] : [[0, FIRST], [FIRST, shown]]) {
+        const data = await Promise.all(results.slice(a, b).map((r) => r.data()));
+        if (mine !== seq) return;
+        const frag = document.createDocumentFragment();
+        for (const d of data) frag.append(item(d));
+        if (!a) list.textContent = "";
+        list.append(frag);
+      }
       const rest = results.length - Math.min(shown, results.length);
       more.hidden = rest <= 0;
       more.textContent = fill(ui.more, { n: D.num(Math.min(rest, PAGE)) });
@@ -279,11 +284,14 @@
       if (mine === seq) box.setAttribute("aria-busy", "false");
     }
 
-    box.textContent = "";
-    box.classList.add("ce-filter");
-    box.append(searchRow, panel, countLine, bar, list, more);
+    // Put in the page once the first answer is rendered, in one go: nothing on screen moves twice.
     updateBar();
-    update(false).then(() => { for (const n of staticList(box)) n.hidden = true; });
+    update(false).then(() => {
+      box.textContent = "";
+      box.classList.add("ce-filter");
+      box.append(searchRow, panel, countLine, bar, list, more);
+      for (const n of staticList(box)) n.hidden = true;
+    });
   }
 
   /* ------------------------------------------------------------------ compare */
