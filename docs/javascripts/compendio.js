@@ -60,7 +60,7 @@
   function pagefind() {
     const loading = window.compendioPagefind ? window.compendioPagefind()
       : import(new URL("pagefind/pagefind.js", SITE).href);
-    return loading.then((pf) => pf.filters().then(() => pf)); // with the filters loaded, searches return counts
+    return loading;
   }
 
   function textLang(node, lang) { if (lang) node.setAttribute("lang", lang); return node; }
@@ -228,6 +228,7 @@
         for (const d of data) frag.append(item(d));
         if (!a) list.textContent = "";
         list.append(frag);
+        attach();
       }
       const rest = results.length - Math.min(shown, results.length);
       more.hidden = rest <= 0;
@@ -257,15 +258,24 @@
       box.setAttribute("aria-busy", "true");
       if (changed) writeURL();
       // Without words, every entry (the word only entry pages hold) in title order, the rank the build wrote;
-      // with words, by relevance.
+      // with words, by relevance. The list is shown first; the counts follow.
       const term = words || D.word;
-      const found = await pf.search(term, words ? { filters: filters(null) } : { filters: filters(null), sort: { title: "asc" } });
-      // Each value counts the entries that match the other facets' choices: a facet with choices of its own is
-      // counted on a search without them.
+      const options = words ? { filters: filters(null) } : { filters: filters(null), sort: { title: "asc" } };
+      const found = await pf.search(term, options);
+      if (mine !== seq) return;
+      results = found.results;
+      countLine.textContent = D.count(results.length);
+      const active = FACETS.reduce((n, key) => n + sel[key].size, 0) + (period.from !== null) + (period.to !== null);
+      summary.textContent = ui.filters + (active ? " · " + fill(ui.active, { n: D.num(active) }) : "");
+      shown = PAGE;
+      await renderList(0);
+      // Searches return counts per value once every filter is loaded (Pagefind). Each value counts the entries
+      // that match the other facets' choices: a facet with choices of its own is counted on a search without them.
+      await filtersLoaded;
+      const all = found.filters && Object.keys(found.filters).length ? found : await pf.search(term, options);
       const counts = {};
       for (const key of FACETS) {
-        counts[key] = sel[key].size ? ((await pf.search(term, { filters: filters(key) })).filters || {})[key]
-          : (found.filters || {})[key];
+        counts[key] = (sel[key].size ? (await pf.search(term, { filters: filters(key) })).filters : all.filters)[key];
       }
       if (mine !== seq) return;
       for (const key of FACETS) {
@@ -275,23 +285,21 @@
           item.classList.toggle("ce-zero", n === 0 && !input.checked);
         }
       }
-      results = found.results;
-      countLine.textContent = D.count(results.length);
-      const active = FACETS.reduce((n, key) => n + sel[key].size, 0) + (period.from !== null) + (period.to !== null);
-      summary.textContent = ui.filters + (active ? " · " + fill(ui.active, { n: D.num(active) }) : "");
-      shown = PAGE;
-      await renderList(0);
-      if (mine === seq) box.setAttribute("aria-busy", "false");
+      box.setAttribute("aria-busy", "false");
     }
 
-    // Put in the page once the first answer is rendered, in one go: nothing on screen moves twice.
-    updateBar();
-    update(false).then(() => {
+    // Put in the page as soon as the first screenful of the list is rendered, in one go: nothing on screen moves
+    // twice (the counts fill in afterwards, in place).
+    function attach() {
+      if (box.classList.contains("ce-filter")) return;
       box.textContent = "";
       box.classList.add("ce-filter");
       box.append(searchRow, panel, countLine, bar, list, more);
       for (const n of staticList(box)) n.hidden = true;
-    });
+    }
+    const filtersLoaded = pf.filters();
+    updateBar();
+    update(false);
   }
 
   /* ------------------------------------------------------------------ compare */
