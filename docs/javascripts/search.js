@@ -13,6 +13,7 @@
 
   const ROOT = new URL("../", document.currentScript.src); // this file is <root>/javascripts/search.js
   const PAGE = 10;
+  const FIRST = 3;
   let pagefind = null;
 
   /** Pagefind's API, imported once (compendio.js imports the same module for the entries list). */
@@ -90,13 +91,16 @@
 
     async function showMore() {
       const mine = seq;
-      const slice = results.slice(shown, shown + PAGE);
-      const data = await Promise.all(slice.map((r) => r.data()));
-      if (mine !== seq) return;
-      const frag = document.createDocumentFragment();
-      for (const d of data) frag.append(item(d));
-      list.append(frag);
-      shown += slice.length;
+      const end = Math.min(shown + PAGE, results.length);
+      // The first results as soon as their fragments arrive, then the rest of the ten.
+      for (const stop of shown ? [end] : [Math.min(FIRST, end), end]) {
+        const data = await Promise.all(results.slice(shown, stop).map((r) => r.data()));
+        if (mine !== seq) return;
+        const frag = document.createDocumentFragment();
+        for (const d of data) frag.append(item(d));
+        list.append(frag);
+        shown = stop;
+      }
       more.hidden = shown >= results.length;
     }
 
@@ -111,10 +115,12 @@
         shown = 0;
         list.textContent = "";
         list.setAttribute("data-query", q); // the words these results are for
+        list.setAttribute("aria-busy", "true");
         status.textContent = count(results.length);
         allLink.href = listOf(q);
         all.hidden = false;
         await showMore();
+        if (mine === seq) list.setAttribute("aria-busy", "false");
       } catch (err) {
         if (mine !== seq) return;
         status.textContent = t.error;
