@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from . import browse, editor, export, feed, links, load, pages, write
+from . import editor, export, feed, links, load, pages, panel, write
 from .format import Formatter
 from .problems import InputError
 from .schema import load as load_schema
@@ -42,7 +42,8 @@ def generate_site(schema, catalogue, docs_dir: Path, base_url: str = "/", root: 
 
 def publish(schema, catalogue, lang: str, site: Path, base_url: str, schema_dir: Path, default: bool) -> None:
     """Write one language's files that are not pages into its built site: redirects from former slugs, the
-    entries as JSON and CSV, the Atom feed, the collections' CSVs, the filter data, and (once) the schema."""
+    entries as JSON and CSV, the Atom feed, the collections' CSVs, the filter panel's and the comparison's data,
+    and (once) the schema."""
     site = Path(site)
     f = Formatter(catalogue, schema, lang)
     for rel_path, text in links.redirects(catalogue, base_url, lang).items():
@@ -51,7 +52,7 @@ def publish(schema, catalogue, lang: str, site: Path, base_url: str, schema_dir:
     export.write(catalogue, f, site, base_url)
     (site / "feed.xml").write_bytes(feed.atom(catalogue, f, base_url))
     export.write_collections(catalogue, f, site, base_url)
-    browse.write(catalogue, f, site)
+    panel.write(catalogue, f, site)
     editor.write(catalogue, schema, lang, site, default, Path(schema_dir).parent)  # the entry editor's data
     if default:  # the schema contributors' tools and data users read, at a stable address
         export.write_schema(schema_dir, site / "schema")

@@ -1,14 +1,13 @@
 """Small corrections to the theme's HTML, applied to every page after it is rendered, so the pages are valid
-HTML (Nu checker) and meet WCAG checks (axe-core) without copying the theme's templates."""
+HTML (Nu checker), meet WCAG checks (axe-core) and carry absolute language alternates, without copying the theme's
+templates."""
 from __future__ import annotations
 
 import re
-
-from . import i18n
+from urllib.parse import urljoin
 
 # Anchored on the theme's literal markup, so the search is a fast substring scan over long pages.
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?type="checkbox"[^>]*?) autocomplete="off"')
-_SEARCH_DIALOG = re.compile(r'(<div class="md-search"[^>]*?role="dialog")(?![^>]*aria-label)')
 
 
 def fix(html: str, lang: str) -> str:
@@ -17,16 +16,21 @@ def fix(html: str, lang: str) -> str:
     # A label pointing at a control that is not on the page (the theme's table-of-contents toggle).
     if 'id="__toc"' not in html:
         html = html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
-    # The search dialog needs a name for screen readers.
-    html = _SEARCH_DIALOG.sub(rf'\1 aria-label="{i18n.ui("search_label", lang)}"', html, count=1)
     return html
 
 
-# The theme's script settings, where "base" is the address its search reads the index from.
-_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">[^<]*?"base": ")([^"]*)(")')
+_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')
+_HREFLANG = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]+">)')
 
 
-def language_base(html: str, lang: str) -> str:
-    """Point a page's script "base" at its language's root (../../en/ instead of ../../), so the search reads
-    that language's index (compendio/search.py). Only the theme's settings script is touched."""
-    return _CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group(2).rstrip('/') or '.'}/{lang}/{m.group(3)}", html, count=1)
+def absolute_alternates(html: str) -> str:
+    """The theme writes the page's language alternates (hreflang) relative to the page; search engines want them
+    absolute. They are resolved against the page's canonical address (absolute, from site_url). Only the head's
+    hreflang links are touched; the language menu keeps relative links, so it works wherever the site is served."""
+    head_end = html.find("</head>")
+    canonical = _CANONICAL.search(html, 0, head_end)
+    if not canonical:
+        return html
+    base = canonical.group(1)
+    head = _HREFLANG.sub(lambda m: m.group(1) + urljoin(base, m.group(2)) + m.group(3), html[:head_end])
+    return head + html[head_end:]

@@ -1,29 +1,60 @@
-"""Make the site search find words with or without accents, and across the two languages' spellings.
+"""Site search with Pagefind: what each page gives the index (Marks), and the index itself (index).
 
-Material's search (lunr) matches words as written: "Narino" does not find "Nariño". After the index is written we
-add, to each page's text, the accent-free form of its accented words and the other language's spelling of the
-words listed in data/search_synonyms.yml (quinua / quinoa). The index stays one file for both languages; the
-index is then written once per language: /search/search_index.json for Spanish pages and
-/en/search/search_index.json for English ones, each with its language's pages, so results are in the page's
-language (the English pages' search reads the second file, see hooks/compendio_hook.py on_post_page)."""
+Pagefind (PyPI `pagefind[bin]`: the binary ships in the wheel) indexes the built site once both languages are
+written. It makes one index per <html lang>, so a page only ever searches its own language; the browser loads a
+small entry file, then only the index chunks and result fragments a query needs (docs/javascripts/search.js for
+the header box, compendio.js for the filter panel of the entries list).
+
+What goes into the index:
+- each page's article (`data-pagefind-body`), except the collections' print pages, which repeat whole entries;
+  pages without the mark (print pages, redirects of former slugs, 404) are not indexed at all;
+- not the parts that repeat other pages' text (EXCLUDE): lists of entries, comparison tables, the permalink
+  boxes, charts; each entry's text is found on the entry's own page;
+- accents need nothing: Pagefind folds diacritics when indexing ("Narino" finds "Nariño", tested in a browser);
+- spellings: the words of data/search_synonyms.yml's groups found in an entry page's text (in other pages' titles)
+  bring in the other words of their group, as an indexed attribute (`data-pagefind-index-attrs`) rather than
+  hidden text, so "quinua" finds an English page that says "quinoa" and nothing extra is read out by screen
+  readers;
+- entry pages also carry, in a hidden block that is read for filters and metadata but not indexed as text
+  (`data-pagefind-ignore`): their facet values as filters (compendio/panel.py), the strings of their list item as
+  metadata, and their rank by title as a sort, so the filter panel renders what the build wrote; and panel.LIST_WORD.
+"""
 from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import sys
+from functools import cached_property
+from html import escape as esc
 from pathlib import Path
 
-from . import yamldata
+from . import panel, yamldata
+from .format import Formatter
+from .model import Catalogue
+from .schema import Schema
 from .text import fold
 
-MARK = "compendio"  # set in the index's config once it has been processed
+BUNDLE = "pagefind"  # the index's folder at the site root
+# Selectors Pagefind leaves out of the text it indexes: text that belongs to other pages, and links' decorations.
+EXCLUDE = (".ce-list", ".ce-compare", ".ce-links", ".ce-map", ".ce-chart svg", ".headerlink")
+# Pagefind's ready-made interfaces, which the site does not use (it has its own, in Material's style).
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+ARTICLE = '<article class="md-content__inner md-typeset">'  # Material's page content
+ENTRY_URL = re.compile(r"^(?:[a-z]{2}/)?entries/([a-z0-9]+(?:-[a-z0-9]+)*)/$")
+PRINT_URL = re.compile(r"^(?:[a-z]{2}/)?collections/[^/]+/print/$")
+ALSO = "data-ce-also"  # the attribute holding a page's extra words
 
 
 def synonyms(path: Path) -> dict[str, tuple[re.Pattern, set[str]]]:
     """word -> (a pattern finding it as a whole word, the words that should find it too), from groups such as
     [quinua, quinoa]."""
-    if not path.exists():
+    if not Path(path).exists():
         return {}
-    data, _ = yamldata.load(path.read_text(encoding="utf-8"))
+    data, _ = yamldata.load(Path(path).read_text(encoding="utf-8"))
     others: dict[str, set[str]] = {}
     for group in data.get("groups", []):
         words = {fold(w) for w in group}
@@ -32,82 +63,78 @@ def synonyms(path: Path) -> dict[str, tuple[re.Pattern, set[str]]]:
     return {w: (re.compile(rf"\b{re.escape(w)}\b"), rest) for w, rest in others.items()}
 
 
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
-ENTRY_PAGE = re.compile(r"^(?:[a-z]{2}/)?entries/[^/]+/$")
+_TAG = re.compile(r"<[^>]*>")
+_H1 = re.compile(r"<h1[\s>].*?</h1>", re.S)
 
 
-def accented_words(text: str) -> set[str]:
-    """The words of text that hold a non-ASCII letter, found from those letters outwards: this runs over every
-    page of the site, and scanning whole words with a regular expression was several times slower."""
-    found, end = set(), -1
-    for m in NON_ASCII.finditer(text):
-        i = m.start()
-        if i < end or not text[i].isalpha():
-            continue
-        start = i
-        while start > 0 and text[start - 1].isalnum():
-            start -= 1
-        end = i + 1
-        while end < len(text) and text[end].isalnum():
-            end += 1
-        found.add(text[start:end])
-    return found
-
-
-def extra_words(text: str, same: dict[str, set[str]]) -> str:
-    """The accent-free forms of the text's accented words, and the synonyms of its words."""
-    lowered = text.lower()
-    accented = accented_words(lowered)
-    extra = {fold(w) for w in accented} - accented
+def extra_words(html: str, same: dict) -> str:
+    """The other spellings of the synonyms found in the text of html, that the text does not already hold."""
+    text = _TAG.sub(" ", html)
+    lowered = fold(text) if not text.isascii() else text.lower()
+    extra = set()
     for key, (pattern, others) in same.items():
         if key in lowered and pattern.search(lowered):
-            extra |= {o for o in others if o not in lowered}
+            extra |= {o for o in others if not re.search(rf"\b{re.escape(o)}\b", lowered)}
     return " ".join(sorted(extra))
 
 
-def publish(index_path: Path, synonyms_path: Path, languages: tuple[str, ...], default: str) -> bool:
-    """Read the two-language index at the site root once, add the extra words, and write one index per language.
-    Returns False if the index was already processed."""
-    index = json.loads(Path(index_path).read_text(encoding="utf-8"))
-    if index.get("config", {}).get(MARK):
-        return False
-    enrich(index, synonyms(synonyms_path))
-    site = Path(index_path).parent.parent
-    for lang, part in per_language(index, languages, default).items():
-        target = site / ("" if lang == default else lang) / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return True
+class Marks:
+    """Adds the Pagefind attributes to the pages of one language as they are written."""
+
+    def __init__(self, cat: Catalogue, schema: Schema, lang: str, same: dict):
+        self.cat, self.schema, self.lang, self.same = cat, schema, lang, same
+        self.f = Formatter(cat, schema, lang)
+
+    @cached_property
+    def ranks(self) -> dict[str, int]:
+        """Each entry's place in the lists' order (by short title), the panel's sort without a search term."""
+        return {e.slug: i for i, e in enumerate(self.f.by_title(self.cat.entries.values()), 1)}
+
+    def entry_marks(self, slug: str) -> str:
+        """The hidden block of an entry page: filter values, list strings, sort rank."""
+        e = self.cat.entries[slug]
+        spans = ['<span data-pagefind-filter="type">entry</span>']
+        for key, values in panel.filters(e).items():
+            spans += [f'<span data-pagefind-filter="{key}">{esc(v)}</span>' for v in values]
+        spans += [f'<span data-pagefind-meta="{key}">{esc(value)}</span>'
+                  for key, value in panel.card(e, self.f).items() if value and key != "title"]
+        spans.append(f'<span data-pagefind-sort="title">{self.ranks[slug]}</span>')
+        return f'<div hidden data-pagefind-ignore>{"".join(spans)}</div>'
+
+    def mark(self, html: str, url: str) -> str:
+        """The page with its article marked for indexing, or as it is if it is not to be indexed."""
+        start = html.find(ARTICLE)
+        if start < 0 or PRINT_URL.match(url):
+            return html
+        start += len(ARTICLE)
+        end = html.rfind("</article>")
+        body = html[start:end]
+        entry = ENTRY_URL.match(url)
+        head = self.entry_marks(entry.group(1)) if entry and entry.group(1) in self.cat.entries else ""
+        # An entry page's whole text; on other pages the title only, as the rest of their text (lists, tables)
+        # is mostly other pages' and left out of the index (EXCLUDE).
+        h1 = _H1.search(body)
+        scope = body if head else (h1.group(0) if h1 else "")
+        words = " ".join(filter(None, [extra_words(scope, self.same), panel.LIST_WORD if head else ""]))
+        tail = f'<span data-pagefind-index-attrs="{ALSO}" {ALSO}="{esc(words)}"></span>' if words else ""
+        return f'{html[:start - 1]} data-pagefind-body>{head}{body}{tail}{html[end:]}'
 
 
-def enrich(index: dict, same: dict) -> None:
-    """Add the extra words to the documents of a search index, in place, and mark it processed."""
-    for doc in index["docs"]:
-        # Words of the title go into the title (weighted as a title match). The text of a page's first part (for an
-        # entry: its summary and fact box, with places, countries and organisations) gets the others; the
-        # sections' long text is left as written, which keeps this step small at thousands of pages.
-        # Only entry pages: the index and comparison pages list every entry, and are found by their titles.
-        title_extra = extra_words(doc.get("title", ""), same)
-        head = "#" not in doc["location"] and ENTRY_PAGE.match(doc["location"])
-        extra = extra_words(f'{doc.get("title", "")} {doc.get("text", "")}', same) if head else ""
-        if title_extra:
-            doc["title"] = f'{doc.get("title", "")}<span hidden> {title_extra}</span>'
-        if extra:
-            doc["text"] = f'{doc.get("text", "")} <span hidden>{extra}</span>'
-    index["config"][MARK] = "folded"
-
-
-def per_language(index: dict, languages: tuple[str, ...], default: str) -> dict[str, dict]:
-    """One index per language from the two-language one, with that language's pages only: every page exists in
-    both languages, so a reader finds everything in their own, and each page loads half the index. Locations
-    become relative to the language's root."""
-    parts = {}
-    for lang in languages:
-        docs = []
-        for doc in index["docs"]:
-            loc = doc["location"]
-            doc_lang = next((x for x in languages if x != default and loc.startswith(f"{x}/")), default)
-            if doc_lang == lang:
-                docs.append({**doc, "location": loc[len(lang) + 1:] if lang != default else loc})
-        parts[lang] = {**index, "docs": docs}
-    return parts
+def index(site: Path) -> dict:
+    """Index the built site (every language) into site/pagefind/ with Pagefind's binary (from the pagefind-bin
+    wheel). Returns the number of pages indexed per language. Raises RuntimeError with Pagefind's message if it fails.
+    The command line rather than the Python API: the API's service was seen to stop before its last file
+    (pagefind-entry.json) was written."""
+    site = Path(site)
+    bundle = site / BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)  # file names carry content hashes: start clean
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE, "--quiet"]
+    for selector in EXCLUDE:
+        command += ["--exclude-selectors", selector]
+    result = subprocess.run(command, capture_output=True, text=True)
+    entry = bundle / "pagefind-entry.json"
+    if result.returncode or not entry.exists():
+        raise RuntimeError((result.stderr or result.stdout).strip() or f"exit status {result.returncode}")
+    for name in UNUSED:
+        (bundle / name).unlink(missing_ok=True)
+    return {lang: v["page_count"] for lang, v in json.loads(entry.read_text(encoding="utf-8"))["languages"].items()}

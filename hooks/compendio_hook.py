@@ -1,5 +1,6 @@
 """MkDocs adapter: before each build, load and validate the catalogue and write the generated pages; after it,
-publish the open data and the per-language search; on each page, edit links, sanitising and theme fixes.
+publish the open data and, once both languages are written, index the site for search (Pagefind); on each page,
+edit links, sanitising, theme fixes and the marks that tell the search what to index.
 Kept thin: the logic lives in the compendio package, which tests call directly.
 """
 from __future__ import annotations
@@ -15,12 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from compendio import build, links, pagefixes, sanitize, search, urls
+from compendio import build, i18n, links, pagefixes, sanitize, search, urls
 
 log = get_plugin_logger(__name__)
 # mkdocs-static-i18n runs the whole build once per language, and `serve` rebuilds on every change: keep the last
 # validated catalogue with the signature of its inputs, so the second language's pass reuses it.
-_last: dict = {"signature": None, "schema": None, "catalogue": None}
+_last: dict = {"signature": None, "schema": None, "catalogue": None, "marks": {}}
 # Time spent in the per-page handlers during one whole build (both languages), logged once at the end.
 _page_time = {"seconds": 0.0}
 
@@ -34,7 +35,7 @@ def on_pre_build(config, **kwargs):
     if signature == _last["signature"]:
         log.info("hook time: %.3f s (inputs unchanged)", time.perf_counter() - started)
         return
-    _last.update(signature=None, schema=None, catalogue=None)  # a failed build must not leave stale data behind
+    _last.update(signature=None, schema=None, catalogue=None, marks={})  # a failed build leaves no stale data
     try:
         schema, catalogue = build.prepare(root)
     except build.InputError as exc:
@@ -66,15 +67,16 @@ def _export(config, **kwargs):
 
 @event_priority(-150)
 def _search(config, **kwargs):
-    """After mkdocs-static-i18n (-100) has written the final, two-language search index."""
-    i18n = config.plugins.get("i18n")
-    if not i18n or getattr(i18n, "building", False):
-        return  # an inner, per-language build: the index is not final yet
+    """Once every language is written (after mkdocs-static-i18n's own post-build, -100, built the others)."""
+    plugin = config.plugins.get("i18n")
+    if plugin and getattr(plugin, "building", False):
+        return  # an inner, per-language build: the site is not complete yet
     started = time.perf_counter()
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.exists():
-        search.publish(index, Path(config.config_file_path).parent / "data" / "search_synonyms.yml",
-                       tuple(lang.locale for lang in i18n.config.languages), i18n.default_language)
+    try:
+        pages = search.index(Path(config.site_dir))
+    except (OSError, RuntimeError) as exc:  # the Pagefind binary is missing or failed: say so, without a traceback
+        raise PluginError(f"the search index (Pagefind) could not be made: {exc}") from None
+    log.info("search: pages indexed per language: %s", pages)
     log.info("hook time: %.3f s (search)", time.perf_counter() - started)
     log.info("hook time: %.3f s (pages)", _page_time["seconds"])
 
@@ -86,8 +88,7 @@ def on_page_context(context, page, config, nav, **kwargs):
     """Generated pages: "edit this page" leads to the entry's file in practices/, or nowhere."""
     started = time.perf_counter()
     url = links.edit_url(page.file.src_uri, _language(config), _last["catalogue"], config.repo_url or "",
-                         config.edit_uri or "",
-                         set(urls.GENERATED_ROOTS))
+                         config.edit_uri or "", set(urls.GENERATED_ROOTS))
     if url is not ...:
         page.edit_url = url
     _page_time["seconds"] += time.perf_counter() - started
@@ -102,14 +103,27 @@ def on_page_content(html, page, config, files, **kwargs):
     return html
 
 
+def on_env(env, config, files, **kwargs):
+    """The theme's templates (overrides/) read their strings from data/ui.yml in the language being built."""
+    lang = _language(config)
+    env.globals["ce_t"] = lambda key, **values: i18n.ui(key, lang, **values)
+    return env
+
+
+def _marks(config, lang: str) -> search.Marks:
+    """The search marks of a language's pages, made once per validated catalogue."""
+    if lang not in _last["marks"]:
+        same = search.synonyms(Path(config.config_file_path).parent / "data" / "search_synonyms.yml")
+        _last["marks"][lang] = search.Marks(_last["catalogue"], _last["schema"], lang, same)
+    return _last["marks"][lang]
+
+
 def on_post_page(output, page, config, **kwargs):
-    """Theme HTML corrections (compendio/pagefixes.py); and pages of a language other than the default search that
-    language's own index (see compendio/search.py): their script config's base points to the language's root."""
+    """Theme HTML corrections (compendio/pagefixes.py), and what the search indexes (compendio/search.py)."""
     started = time.perf_counter()
-    lang, i18n = _language(config), config.plugins.get("i18n")
-    output = pagefixes.fix(output, lang)
-    if i18n and lang != i18n.default_language:
-        output = pagefixes.language_base(output, lang)
+    lang = _language(config)
+    output = pagefixes.absolute_alternates(pagefixes.fix(output, lang))
+    output = _marks(config, lang).mark(output, page.url)
     _page_time["seconds"] += time.perf_counter() - started
     return output
 

@@ -1,34 +1,50 @@
 #!/usr/bin/env python3
-"""Time a full build with N synthetic entries (both languages) added to a temporary copy of the project.
+"""Build the site with N synthetic entries (both languages) added to a temporary copy of the project, and measure
+it as a reader gets it: served on 127.0.0.1 by a plain static server, in headless Chromium (Debian's).
 
-    python scripts/bench.py --entries 200 [2000 ...]
+    python scripts/bench.py --entries 200 [2000 ...] [--lighthouse]
 
-For each N prints: build wall time, HTML pages written, site size, time spent in the project's own hooks (as the
-hook logs it) and its share of the build. With several N, also prints how time grew against entries.
-Nothing in the project itself is touched.
+For each N prints:
+- the build: wall time, HTML pages, site size, the search index (Pagefind's folder), time spent in the project's own
+  hooks (as the hook logs it) and its share of the build, the largest entry page;
+- a first visit of the home page, es and en: bytes of everything fetched within 3 s of the load event (uncompressed,
+  as the plain server sends them), requests to other hosts and console errors;
+- the first search, es and en: the box clicked, a word typed as a person types (keyboard, 120 ms between keys);
+  time from the last keystroke to the first result shown, and bytes downloaded in all by then (page included);
+- the /entries/ page (its filter panel working): bytes within 3 s, and DOM elements;
+- the largest page's DOM element count (after its scripts ran);
+- with --lighthouse: Lighthouse (node_modules, pinned in package.json) performance, accessibility, best practices
+  and SEO, desktop and mobile, for the home page, /entries/, an entry and /compare/programmes/ in both languages.
+With several N, also prints how build time grew against entries. Nothing in the project itself is touched.
 """
 import argparse
-import gzip
+import contextlib
+import functools
+import http.server
+import json
 import os
 import random
 import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
-from _common import copy_project
+from _common import ROOT, copy_project
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage",
+                 "--no-first-run", "--disable-component-update", "--disable-sync"]
 
 KINDS = ["methodology"] * 1 + ["programme"] * 6 + ["practice"] * 3
 COUNTRIES = ["PE", "CO", "BO", "EC", "VE", "AR", "BR", "CL", "MX", "PK", "BD", "IN", "ZA", "GH", "NO"]
 THEMES = ["cooperatives", "social_dialogue", "value_chains", "green_jobs", "entrepreneurship", "rural_development",
           "food_security", "gender_equality", "youth_employment", "skills_training"]
 GROUPS = ["smes", "cooperatives", "women", "youth", "workers", "rural_producers", "artisans"]
-WORDS_ES = ["la", "cooperativa", "organiza", "formación", "para", "productores", "rurales", "que", "mejoran", "sus",
-            "ingresos", "y", "su", "trabajo"]
-WORDS_EN = ["the", "cooperative", "runs", "training", "for", "rural", "producers", "who", "improve", "their",
-            "income", "and", "their", "work"]
+WORDS_ES = ["la", "cooperativa", "organiza", "formación", "para", "productores", "rurales", "que", "mejoran", "sus", "ingresos", "y", "su", "trabajo"]
+WORDS_EN = ["the", "cooperative", "runs", "training", "for", "rural", "producers", "who", "improve", "their", "income", "and", "their", "work"]
 SECTIONS = {
     "methodology": (["Descripción"], ["Overview"]),
     "programme": (["Descripción", "Resultados"], ["Overview", "Results"]),
@@ -56,9 +72,8 @@ def synthetic(practices: Path, n: int, seed: int = 1) -> None:
         facts = [f"kind: {kind}", "countries: [" + ", ".join(f'"{c}"' for c in countries) + "]",
                  f"period: {{start: {start}, end: {start + rng.randint(0, 5)}}}",
                  'status: {value: completed, as_of: "2016", source: ilo-andean-2016}',
-                 f"themes: [{', '.join(rng.sample(THEMES, 2))}]",
-                 f"target_groups: [{', '.join(rng.sample(GROUPS, 2))}]", "sectors: [agriculture]",
-                 "organisations:\n  - {id: ilo, role: implementer}\n  - {id: seco, role: funder}",
+                 f"themes: [{', '.join(rng.sample(THEMES, 2))}]", f"target_groups: [{', '.join(rng.sample(GROUPS, 2))}]",
+                 "sectors: [agriculture]", "organisations:\n  - {id: ilo, role: implementer}\n  - {id: seco, role: funder}",
                  f"sdgs: [{rng.randint(1, 17)}, 8]", "sources: [ilo-andean-2016]"]
         if kind == "methodology":
             facts += ['international_names: ["Synthetic tool"]', "audience: [smes]", "formats: [classroom_training]",
@@ -79,11 +94,10 @@ def synthetic(practices: Path, n: int, seed: int = 1) -> None:
                 head += facts
             per = max(1, 600 // len(headings))
             body = "\n".join(f"## {h}\n\n{prose(rng, words, per)}\n" for h in headings)
-            text = "---\n" + "\n".join(head) + "\n---\n\n" + body
-            (practices / f"{slug}.{lang}.md").write_text(text, encoding="utf-8")
+            (practices / f"{slug}.{lang}.md").write_text("---\n" + "\n".join(head) + "\n---\n\n" + body, encoding="utf-8")
 
 
-def run(n: int) -> dict:
+def run(n: int, lighthouse: bool = False) -> dict:
     with tempfile.TemporaryDirectory(prefix="compendio-bench-") as tmp:
         project = copy_project(Path(tmp) / "project")
         synthetic(project / "practices", n)
@@ -96,29 +110,156 @@ def run(n: int) -> dict:
             sys.exit(f"build failed with {n} entries:\n{result.stdout}{result.stderr}")
         hooks = sum(float(x) for x in re.findall(r"hook time: ([0-9.]+) s", result.stdout + result.stderr))
         site = project / "site"
-        pages = sum(1 for _ in site.rglob("*.html"))
+        html = list(site.rglob("*.html"))
         size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-        search = sum(p.stat().st_size for p in site.rglob("search_index.json"))
+        search = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
         entry_pages = [p.stat().st_size for p in (site / "entries").glob("*/index.html")]
-        browse = (site / "data" / "browse.json").read_bytes()
-        return {"entries": n, "wall": wall, "pages": pages, "size": size, "search": search, "hooks": hooks,
-                "entry_max": max(entry_pages), "browse": len(browse), "browse_gz": len(gzip.compress(browse))}
+        largest = max(html, key=lambda p: p.stat().st_size)
+        out = {"entries": n, "wall": wall, "pages": len(html), "size": size, "search": search, "hooks": hooks,
+               "entry_max": max(entry_pages), "largest": largest.parent.relative_to(site).as_posix() + "/"}
+        with serve(site) as base:
+            out.update(readers(base, out["largest"]))
+            if lighthouse:
+                out["lighthouse"] = lighthouse_scores(base)
+        return out
+
+
+@contextlib.contextmanager
+def serve(site: Path):
+    """The built site on 127.0.0.1 (a free port), by Python's plain static server."""
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def visit(browser, url: str, base: str, settle_ms: int = 3000) -> dict:
+    """A first visit (empty cache): bytes of everything fetched within settle_ms of the load event."""
+    context = browser.new_context()
+    page = context.new_page()
+    sizes, other_hosts, errors = [], [], []
+    page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]))
+    page.on("request", lambda r: other_hosts.append(r.url) if not r.url.startswith(base) else None)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(settle_ms)
+    elements = page.evaluate("document.getElementsByTagName('*').length")
+    context.close()
+    return {"bytes": sum(sizes), "requests": len(sizes), "other_hosts": other_hosts, "errors": errors,
+            "elements": elements}
+
+
+# In the page: when the last key went down, and when the first result of the whole word was in the list.
+_WATCH = """word => {
+  document.addEventListener('keydown', () => { window.ceLastKey = performance.now(); }, true);
+  const list = document.getElementById('ce-search-results');
+  new MutationObserver(() => {
+    if (!window.ceFirst && list.dataset.query === word && list.querySelector('a')) window.ceFirst = performance.now();
+  }).observe(list, {childList: true, subtree: true, attributes: true});
+}"""
+
+
+def first_search(browser, url: str, word: str) -> dict:
+    """The box clicked and a word typed as a person types; from the last keystroke to the first result shown, and
+    the bytes downloaded since the page was opened."""
+    context = browser.new_context()
+    page = context.new_page()
+    sizes = []
+    page.on("requestfinished", lambda r: sizes.append((time.perf_counter(), r.sizes()["responseBodySize"])))
+    page.goto(url, wait_until="networkidle")
+    page.evaluate(_WATCH, word)
+    page.click("input.md-search__input")
+    page.keyboard.type(word, delay=120)
+    page.wait_for_function("() => window.ceFirst", timeout=60000)
+    seconds = page.evaluate("(window.ceFirst - window.ceLastKey) / 1000")
+    shown = time.perf_counter()
+    results = page.text_content("#ce-search-status")
+    context.close()
+    return {"seconds": seconds, "bytes": sum(b for t, b in sizes if t <= shown), "status": results}
+
+
+def readers(base: str, largest: str) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        out = {"home_es": visit(browser, base, base), "home_en": visit(browser, base + "en/", base),
+               "entries_es": visit(browser, base + "entries/", base),
+               "search_es": first_search(browser, base, "cooperativa"),
+               "search_en": first_search(browser, base + "en/", "cooperative"),
+               "largest_page": visit(browser, base + largest, base, settle_ms=1000)}
+        browser.close()
+    return out
+
+
+LIGHTHOUSE_PAGES = ["", "entries/", "entries/score-colombia/", "compare/programmes/"]
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def lighthouse_scores(base: str) -> dict:
+    """Lighthouse's four scores (0-100) per page, language and form factor: {(url, "desktop"): [p, a, bp, seo]}."""
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        sys.exit("Lighthouse is not installed: run `npm ci` (it is pinned in package.json)")
+    flags = "--headless=new " + " ".join(CHROMIUM_ARGS)
+    scores = {}
+    for prefix in ("", "en/"):
+        for url in LIGHTHOUSE_PAGES:
+            for form in ("desktop", "mobile"):
+                command = [str(binary), base + prefix + url, "--quiet", "--output=json", "--output-path=stdout",
+                           f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"]
+                if form == "desktop":
+                    command.append("--preset=desktop")
+                result = subprocess.run(command, capture_output=True, text=True, env=dict(os.environ, CHROME_PATH=CHROMIUM))
+                try:
+                    report = json.loads(result.stdout)
+                    scores[prefix + url, form] = [round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES]
+                except (ValueError, KeyError):
+                    scores[prefix + url, form] = f"failed: {result.stderr.strip()[-300:]}"
+    return scores
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.0f} KB"
+
+
+def report(r: dict) -> str:
+    lines = [f"N={r['entries']:>5} entries (+ the real ones), both languages: build {r['wall']:.1f} s, {r['pages']} HTML "
+             f"pages, site {r['size'] / 1e6:.1f} MB (search index {r['search'] / 1e6:.1f} MB, fetched in pieces), "
+             f"project hooks {r['hooks']:.2f} s = {100 * r['hooks'] / r['wall']:.1f}% of the build; largest entry page "
+             f"{kb(r['entry_max'])}"]
+    for key, label in (("home_es", "home page, es"), ("home_en", "home page, en"), ("entries_es", "/entries/, es")):
+        v = r[key]
+        lines.append(f"  first visit of the {label}: {kb(v['bytes'])} in {v['requests']} requests within 3 s, "
+                     f"{v['elements']} DOM elements, {len(v['other_hosts'])} requests to other hosts, "
+                     f"{len(v['errors'])} console errors")
+    for key, word in (("search_es", "cooperativa"), ("search_en", "cooperative")):
+        v = r[key]
+        lines.append(f"  first search ({word!r}, {key[-2:]}): first result {v['seconds']:.2f} s after the last keystroke, "
+                     f"{kb(v['bytes'])} downloaded in all by then ({v['status']})")
+    lines.append(f"  largest page: /{r['largest']}, {r['largest_page']['elements']} DOM elements")
+    for (url, form), scores in (r.get("lighthouse") or {}).items():
+        lines.append(f"  Lighthouse {form:7} /{url}: " + (" / ".join(map(str, scores)) if isinstance(scores, list) else scores)
+                     + "  (performance / accessibility / best practices / SEO)")
+    return "\n".join(lines)
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--entries", type=int, nargs="+", default=[200])
+    ap.add_argument("--lighthouse", action="store_true", help="also run Lighthouse (a few minutes per N)")
     args = ap.parse_args(argv)
     rows = []
     for n in args.entries:
-        r = run(n)
+        r = run(n, args.lighthouse)
         rows.append(r)
-        print(f"N={r['entries']:>5} entries (+ the real ones), both languages: build {r['wall']:.1f} s, "
-              f"{r['pages']} HTML pages, site {r['size'] / 1e6:.1f} MB (search index {r['search'] / 1e6:.1f} MB), "
-              f"project hooks {r['hooks']:.2f} s = {100 * r['hooks'] / r['wall']:.1f}% of the build; "
-              f"largest entry page {r['entry_max'] / 1024:.1f} KB; filter data {r['browse'] / 1e6:.2f} MB "
-              f"({r['browse_gz'] / 1e6:.2f} MB gzipped)",
-              flush=True)
+        print(report(r), flush=True)
     if len(rows) > 1:
         a, b = rows[0], rows[-1]
         print(f"time grew {b['wall'] / a['wall']:.1f}x for {b['entries'] / a['entries']:.0f}x the entries "

@@ -11,10 +11,14 @@ from pathlib import Path
 
 from _common import ROOT, copy_project  # scripts/ is on the test path  # noqa: F401
 
+# The address the test builds are published at (mkdocs.yml reads SITE_URL), as the Pages workflow sets it: not the
+# address the browser tests serve them on, so any request a page made to its own published host would show.
+SITE_URL = "https://compendio-ess.example.org/"
+
 
 def run_build(project: Path, *args: str) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of a project folder, as a contributor runs it."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    """`mkdocs build --strict` of a project folder, as a contributor runs it (published at SITE_URL)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=SITE_URL)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *args], cwd=project,
                           capture_output=True, text=True, env=env, timeout=600)
 

@@ -42,7 +42,8 @@ def print_page(ctx: Context, slug: str, c: dict) -> str:
         entries.append((e, ctx.url("entries/" + e.slug), ctx.fact_box(e, here, id_prefix=prefix),
                         ctx.entry_body(e, here, level=3, id_prefix=prefix)))
         cited += [sid for sid in e.facts["sources"] if sid not in cited]
-    return front_matter(ctx.f.plain(c["title"]), extra=HIDE) + ctx.render(
+    # Its own <title>: not the landing page's.
+    return front_matter(ctx.f.t("print_title", name=ctx.f.plain(c["title"])), extra=HIDE) + ctx.render(
         "collection_print.html", c=c, entries=entries, landing_url=ctx.url(f"collections/{slug}"),
         cited=[ctx.cat.sources[sid] for sid in cited])
 

@@ -1,21 +1,26 @@
-/* Compendio ESS: filters on the entries index and the side-by-side comparison, as progressive enhancement.
+/* Compendio ESS: the filter panel of the entries list and the side-by-side comparison, as progressive enhancement.
  *
- * <div id="ce-filter" data-src="../data/browse.json">   (entries/index): facet panel, live list, compare picker
- * <div id="ce-compare" data-src="../../data/browse.json"> (compare/select): table of the entries in ?e=a,b,...
+ * <div id="ce-filter" data-src="../data/panel.json">   (entries/index): search, facets, live list, compare picker
+ * <div id="ce-compare" data-src="../../data/panel.json"> (compare/select): table of the entries in ?e=a,b,...
  *
- * Without JavaScript (or if the data cannot be loaded) the pages keep their static content. The data and its
- * interface strings come from data/browse.json of the page's language (compendio/browse.py). Data is only ever
- * put into the page as text (textContent / createElement), never as HTML. No external requests.
+ * Nothing is loaded in full. The list is a Pagefind search of the page's language (the word every entry page holds,
+ * or the reader's words, with the filters): Pagefind gives the matching entries in title order and the counts per
+ * value, and the list shows 50 at a time from the results' metadata, whose strings the build wrote into each entry
+ * page (compendio/search.py).
+ * data/panel.json holds the interface strings and the facets' labels (compendio/panel.py); the comparison fetches
+ * data/compare/<slug>.json for the 2 to 4 entries chosen, nothing else. Without JavaScript (or if something cannot
+ * be loaded) the pages keep their static content. Data is only ever put into the page as text. No external requests.
  */
 (function () {
   "use strict";
 
-  // [URL parameter, key in browse.json, UI string of the legend]; period (from/to) goes before status.
-  const FACETS = [["kind", "k", "kind"], ["country", "c", "country"], ["theme", "th", "theme"],
-    ["group", "g", "group"], ["methodology", "m", "methodology"], ["organisation", "o", "organisation"],
-    ["sdg", "sd", "sdg"], ["status", "st", "status"]];
-  const PAGE = 100; // entries rendered at once; "show more" adds the next ones
+  // Facets in panel order: URL parameter = Pagefind filter = key of its legend's string; period goes before status.
+  const FACETS = ["kind", "country", "theme", "group", "methodology", "organisation", "sdg", "status"];
+  const PAGE = 50; // entries rendered at once; "show more" adds the next ones
+  const FIRST = 8; // of which shown before the others have arrived
   const MIN = 2, MAX = 4; // entries a comparison takes
+  const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  const SITE = new URL("../", document.currentScript.src); // this file is <site root>/javascripts/compendio.js
 
   /* ------------------------------------------------------------------ helpers */
   function el(tag, attrs, ...children) {
@@ -33,139 +38,129 @@
   const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
   const cap = (s) => (s ? s.charAt(0).toUpperCase() + s.slice(1) : s);
 
+  function getJSON(url) {
+    return fetch(url, { credentials: "same-origin" })
+      .then((r) => { if (!r.ok) throw new Error(r.status + " " + url); return r.json(); });
+  }
+
+  /** The panel's data and the language's root (the page's data-src is <root>/data/panel.json). */
   function load(node, fallback) {
     // nh3 may drop data-* attributes on sanitised pages, so the documented path is also the default.
-    const src = node.getAttribute("data-src") || fallback;
-    const url = new URL(src, document.baseURI);
-    // Links are written relative to the page, as on the static pages: "../" + "entries/score/".
-    const m = /^((?:\.\.\/)*)data\/browse\.json$/.exec(src);
-    const root = m ? m[1] : new URL("../", url).href;
-    return fetch(url.href, { credentials: "same-origin" })
-      .then((r) => { if (!r.ok) throw new Error(r.status + " " + url); return r.json(); })
-      .then((data) => prepare(data, root));
-  }
-
-  /** Index the data once: labels by facet, value sets per entry, entries by slug. */
-  function prepare(data, root) {
-    const D = { ui: data.ui, lang: data.lang, fl: data.fl, x: data.x || [], root: root, label: {}, order: {} };
-    for (const [, key] of FACETS) {
-      D.label[key] = new Map((data.f[key] || []).map(([v, l]) => [String(v), l]));
-      D.order[key] = (data.f[key] || []).map(([v]) => String(v));
-    }
-    const nf = new Intl.NumberFormat(data.lang);
-    D.num = (n) => nf.format(n);
-    D.entries = data.e.map((e) => {
-      e.v = {};
-      for (const [, key] of FACETS) {
-        e.v[key] = new Set(key === "k" || key === "st" ? [e[key]] : (e[key] || []).map(String));
-      }
-      e.href = root + e.u;
-      return e;
+    const url = new URL(node.getAttribute("data-src") || fallback, document.baseURI);
+    return getJSON(url.href).then((data) => {
+      const nf = new Intl.NumberFormat(data.lang);
+      const D = { ui: data.ui, lang: data.lang, f: data.f, years: data.years || [], word: data.word,
+        root: new URL("../", url).href, num: (n) => nf.format(n), label: {} };
+      for (const key of FACETS) D.label[key] = new Map((data.f[key] || []).map(([v, l]) => [String(v), l]));
+      D.count = (n) => (n === 0 ? D.ui.n0 : n === 1 ? D.ui.n1 : fill(D.ui.n, { n: D.num(n) }));
+      return D;
     });
-    D.bySlug = new Map(D.entries.map((e) => [e.s, e]));
-    D.count = (n) => (n === 0 ? D.ui.n0 : n === 1 ? D.ui.n1 : fill(D.ui.n, { n: D.num(n) }));
-    return D;
   }
 
-  function textLang(node, e) { if (e.l) node.setAttribute("lang", e.l); return node; }
+  function pagefind() {
+    const loading = window.compendioPagefind ? window.compendioPagefind()
+      : import(new URL("pagefind/pagefind.js", SITE).href);
+    return loading;
+  }
+
+  function textLang(node, lang) { if (lang) node.setAttribute("lang", lang); return node; }
 
   /* ------------------------------------------------------------------ filter */
   function initFilter(box) {
-    // If the data cannot be loaded, the static list stays as it is: the page works as without JavaScript.
-    load(box, "../data/browse.json").then((D) => filterUI(box, D), (err) => {
-      if (window.console) console.warn("compendio: filter data not loaded:", err);
+    // If anything cannot be loaded, the static list stays as it is: the page works as without JavaScript.
+    Promise.all([load(box, "../data/panel.json"), pagefind()]).then(([D, pf]) => filterUI(box, D, pf), (err) => {
+      box.classList.add("ce-static"); // browse.css shows the static list again
+      if (window.console) console.warn("compendio: filters not available:", err);
     });
   }
 
-  /** The static list after the box (h2 + ul.ce-list per kind): hidden, not removed, once the live list works. */
+  /** The static list after the box (its total, the list, the links to its other pages): hidden, not removed,
+   *  once the live list works. */
   function staticList(box) {
     const nodes = [];
     for (let n = box.nextElementSibling; n; n = n.nextElementSibling) {
-      const next = n.nextElementSibling;
-      if (n.matches("ul.ce-list") || (/^H[2-6]$/.test(n.tagName) && next && next.matches("ul.ce-list"))) nodes.push(n);
+      if (n.matches("p.ce-total, ul.ce-list, nav.ce-pages")) nodes.push(n);
     }
     return nodes;
   }
 
-  function filterUI(box, D) {
+  function filterUI(box, D, pf) {
     const ui = D.ui;
     const sel = {};
-    for (const [, key] of FACETS) sel[key] = new Set();
+    for (const key of FACETS) sel[key] = new Set();
     const period = { from: null, to: null };
+    const [lo, hi] = D.years.length ? D.years : [0, -1];
+    let words = "";
     let picked = [];
-    let shown = PAGE;
-    let matched = [];
-    const years = [];
-    const dated = D.entries.filter((e) => e.p); // entries whose source gives no period have no years
-    const lo = Math.min(...dated.map((e) => e.p[0]));
-    const hi = Math.max(...dated.map((e) => e.p[1]));
-    for (let y = lo; y <= hi; y++) years.push(y);
+    let results = [];
+    let shown = 0;
+    let seq = 0;
 
     // ----- state from the URL
     const q = new URLSearchParams(location.search);
-    for (const [param, key] of FACETS) {
-      for (const raw of q.getAll(param)) {
-        for (const v of raw.split(",")) if (D.label[key].has(v)) sel[key].add(v);
-      }
+    for (const key of FACETS) {
+      for (const raw of q.getAll(key)) for (const v of raw.split(",")) if (D.label[key].has(v)) sel[key].add(v);
     }
     for (const k of ["from", "to"]) {
       const y = parseInt(q.get(k), 10);
       if (y >= lo && y <= hi) period[k] = y;
     }
+    words = (q.get("q") || "").trim();
 
-    function matches(e, skip) {
-      for (const [, key] of FACETS) {
-        if (key === skip || !sel[key].size) continue;
-        let ok = false;
-        for (const v of sel[key]) if (e.v[key].has(v)) { ok = true; break; }
-        if (!ok) return false;
+    /** Pagefind filters for the current choices, leaving out one facet (to count its values). */
+    function filters(skip) {
+      const f = { type: "entry" };
+      for (const key of FACETS) if (key !== skip && sel[key].size) f[key] = { any: [...sel[key]] };
+      if (period.from !== null || period.to !== null) {
+        const years = [];
+        for (let y = period.from === null ? lo : period.from; y <= (period.to === null ? hi : period.to); y++) {
+          years.push(String(y));
+        }
+        f.year = { any: years.length ? years : ["none"] }; // an entry counts in each year it was under way
       }
-      if ((period.from !== null || period.to !== null) && !e.p) return false;
-      if (period.from !== null && e.p[1] < period.from) return false;
-      if (period.to !== null && e.p[0] > period.to) return false;
-      return true;
+      return f;
     }
 
     // ----- the panel
     const inputs = {}; // key -> Map(value -> {input, count, item})
-    for (const [, key] of FACETS) inputs[key] = new Map();
+    for (const key of FACETS) inputs[key] = new Map();
     const form = el("form", { class: "ce-facets", on: { submit: (ev) => ev.preventDefault() } });
-    function facetFieldset(param, key, legend) {
-      const long = D.order[key].length > 8 ? " ce-facet__values--long" : "";
-      const list = el("ul", { class: "ce-facet__values" + long });
-      for (const v of D.order[key]) {
-        const input = el("input", { type: "checkbox", name: param, value: v, checked: sel[key].has(v),
+    function facetFieldset(key) {
+      const values = D.f[key] || [];
+      const list = el("ul", { class: "ce-facet__values" + (values.length > 8 ? " ce-facet__values--long" : "") });
+      for (const [raw, label] of values) {
+        const v = String(raw);
+        const input = el("input", { type: "checkbox", name: key, value: v, checked: sel[key].has(v),
           on: { change: () => { input.checked ? sel[key].add(v) : sel[key].delete(v); update(true); } } });
         const count = el("span", { class: "ce-n" });
-        const item = el("li", {}, el("label", {}, input, " " + cap(D.label[key].get(v)) + " ", count));
+        const item = el("li", {}, el("label", {}, input, " " + cap(label) + " ", count));
         inputs[key].set(v, { input, count, item });
         list.append(item);
       }
-      return el("fieldset", { class: "ce-facet ce-facet--" + param }, el("legend", { text: legend }), list);
+      return el("fieldset", { class: "ce-facet ce-facet--" + key }, el("legend", { text: ui[key] }), list);
     }
     function yearSelect(which) {
       const s = el("select", { name: which, id: "ce-" + which, on: { change: () => {
         period[which] = s.value ? parseInt(s.value, 10) : null; update(true);
       } } }, el("option", { value: "", text: ui.any }));
-      for (const y of years) {
-        s.append(el("option", { value: String(y), text: String(y), selected: period[which] === y }));
-      }
+      for (let y = lo; y <= hi; y++) s.append(el("option", { value: String(y), text: String(y), selected: period[which] === y }));
       return s;
     }
     const fromSel = yearSelect("from"), toSel = yearSelect("to");
-    for (const [param, key, legend] of FACETS) {
-      if (key === "st") {
+    for (const key of FACETS) {
+      if (key === "status") {
         form.append(el("fieldset", { class: "ce-facet ce-facet--period" }, el("legend", { text: ui.period }),
           el("span", { class: "ce-year" }, el("label", { for: "ce-from", text: ui.from }), " ", fromSel), " ",
           el("span", { class: "ce-year" }, el("label", { for: "ce-to", text: ui.to }), " ", toSel)));
       }
-      if (D.order[key].length) form.append(facetFieldset(param, key, ui[legend]));
+      if ((D.f[key] || []).length) form.append(facetFieldset(key));
     }
     const clear = el("button", { type: "button", class: "md-button ce-clear", text: ui.clear, on: { click: () => {
-      for (const [, key] of FACETS) sel[key].clear();
+      for (const key of FACETS) sel[key].clear();
       period.from = period.to = null;
-      for (const [, key] of FACETS) for (const { input } of inputs[key].values()) input.checked = false;
+      for (const key of FACETS) for (const { input } of inputs[key].values()) input.checked = false;
       fromSel.value = toSel.value = "";
+      words = search.value = "";
       update(true);
     } } });
     form.append(el("div", { class: "ce-facets__actions" }, clear));
@@ -174,18 +169,31 @@
     const panel = el("details", { class: "ce-panel", open: !window.matchMedia("(max-width: 44.9375em)").matches },
       summary, form);
 
+    // Words to search for within the entries (the header's search leads here with ?q=).
+    let typing = 0;
+    const search = el("input", { type: "search", id: "ce-q", name: "q", value: words, autocomplete: "off",
+      on: { input: () => {
+        clearTimeout(typing);
+        box.setAttribute("aria-busy", "true");
+        typing = setTimeout(() => { words = search.value.trim(); update(true); }, 200);
+      } } });
+    const searchRow = el("p", { class: "ce-q" }, el("label", { for: "ce-q", text: ui.search_within }), " ", search);
+
     // ----- the live list, its count and the compare picker
     const countLine = el("p", { class: "ce-count", "aria-live": "polite", "aria-atomic": "true" });
     const list = el("ul", { class: "ce-list ce-live", "aria-label": ui.list });
     const more = el("button", { type: "button", class: "md-button ce-more", hidden: true, on: { click: () => {
       const from = shown;
       shown += PAGE;
-      renderList(from);
-      const first = list.children[from] && list.children[from].querySelector("a");
-      if (first) first.focus();
+      renderList(from).then(() => {
+        const first = list.children[from] && list.children[from].querySelector("a");
+        if (first) first.focus();
+      });
     } } });
     const cmpText = el("span", { class: "ce-cmpbar__text", "aria-live": "polite" });
-    const cmpGo = el("a", { class: "md-button md-button--primary ce-cmpbar__go", text: ui.cmp_go });
+    // Always a link with an address (crawlable); shown when 2 to 4 entries are picked.
+    const cmpGo = el("a", { class: "md-button md-button--primary ce-cmpbar__go", text: ui.cmp_go,
+      href: D.root + "compare/select/", hidden: true });
     const cmpClear = el("button", { type: "button", class: "md-button ce-cmpbar__clear", text: ui.cmp_clear,
       on: { click: () => {
         picked = [];
@@ -197,114 +205,129 @@
     const bar = el("div", { class: "ce-cmpbar", role: "region", "aria-label": ui.compare },
       cmpText, " ", cmpGo, " ", cmpClear);
 
-    function item(e) {
-      const pick = el("input", { type: "checkbox", class: "ce-pick", value: e.s, checked: picked.includes(e.s),
+    function item(d) {
+      const slug = d.meta.slug;
+      const pick = el("input", { type: "checkbox", class: "ce-pick", value: slug, checked: picked.includes(slug),
         on: { change: () => {
-          picked = pick.checked ? picked.concat(e.s) : picked.filter((s) => s !== e.s);
+          picked = pick.checked ? picked.concat(slug) : picked.filter((s) => s !== slug);
           updateBar();
         } } });
-      return el("li", { "data-slug": e.s },
-        textLang(el("a", { href: e.href, text: e.t }), e), el("br"),
-        el("span", { class: "ce-meta", text: e.ln }), el("br"),
-        textLang(el("span", { class: "ce-summary", text: e.d || "" }), e), el("br"),
-        el("label", { class: "ce-pickl" }, pick, " " + ui.compare, el("span", { class: "ce-sr", text: " " + e.t })));
+      return el("li", { "data-slug": slug },
+        textLang(el("a", { href: d.url, text: d.meta.title }), d.meta.lang), el("br"),
+        el("span", { class: "ce-meta", text: d.meta.line || "" }), el("br"),
+        textLang(el("span", { class: "ce-summary", text: d.meta.summary || "" }), d.meta.lang), el("br"),
+        el("label", { class: "ce-pickl" }, pick, " " + ui.compare, el("span", { class: "ce-sr", text: " " + d.meta.title })));
     }
-    function renderList(from) {
-      if (!from) list.textContent = "";
-      const frag = document.createDocumentFragment();
-      for (const e of matched.slice(from || 0, shown)) frag.append(item(e));
-      list.append(frag);
-      const rest = matched.length - Math.min(shown, matched.length);
+    async function renderList(from) {
+      const mine = seq;
+      // The first screenful first (its fragments arrive sooner), then the rest of the page of results.
+      for (const [a, b] of from ? [[from, shown]] : [[0, FIRST], [FIRST, shown]]) {
+        const data = await Promise.all(results.slice(a, b).map((r) => r.data()));
+        if (mine !== seq) return;
+        const frag = document.createDocumentFragment();
+        for (const d of data) frag.append(item(d));
+        if (!a) list.textContent = "";
+        list.append(frag);
+        attach();
+      }
+      const rest = results.length - Math.min(shown, results.length);
       more.hidden = rest <= 0;
       more.textContent = fill(ui.more, { n: D.num(Math.min(rest, PAGE)) });
     }
     function updateBar() {
       const n = picked.length;
       cmpText.textContent = n ? fill(ui.cmp_count, { n: D.num(n) }) : ui.cmp_hint;
-      cmpGo.hidden = cmpClear.hidden = n === 0;
-      if (n >= MIN && n <= MAX) {
-        cmpGo.setAttribute("href", D.root + "compare/select/?e=" + picked.map(encodeURIComponent).join(","));
-        cmpGo.removeAttribute("aria-disabled");
-      } else {
-        cmpGo.removeAttribute("href");
-        cmpGo.setAttribute("aria-disabled", "true");
-      }
+      cmpClear.hidden = n === 0;
+      cmpGo.hidden = n < MIN || n > MAX;
+      cmpGo.href = D.root + "compare/select/" + (cmpGo.hidden ? "" : "?e=" + picked.map(encodeURIComponent).join(","));
       bar.classList.toggle("ce-cmpbar--active", n > 0);
     }
     function writeURL() {
       const parts = [];
-      for (const [param, key] of FACETS) {
-        const vals = D.order[key].filter((v) => sel[key].has(v));
-        if (vals.length) parts.push(param + "=" + vals.map(encodeURIComponent).join(","));
+      if (words) parts.push("q=" + encodeURIComponent(words));
+      for (const key of FACETS) {
+        const vals = (D.f[key] || []).map(([v]) => String(v)).filter((v) => sel[key].has(v));
+        if (vals.length) parts.push(key + "=" + vals.map(encodeURIComponent).join(","));
       }
       for (const k of ["from", "to"]) if (period[k] !== null) parts.push(k + "=" + period[k]);
       const url = location.pathname + (parts.length ? "?" + parts.join("&") : "") + location.hash;
       if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", url);
     }
-    function update(changed) {
-      matched = D.entries.filter((e) => matches(e, null));
-      for (const [, key] of FACETS) {
-        const counts = new Map();
-        for (const e of D.entries) {
-          if (!matches(e, key)) continue;
-          for (const v of e.v[key]) counts.set(v, (counts.get(v) || 0) + 1);
-        }
+    async function update(changed) {
+      const mine = ++seq;
+      box.setAttribute("aria-busy", "true");
+      if (changed) writeURL();
+      // Without words, every entry (the word only entry pages hold) in title order, the rank the build wrote;
+      // with words, by relevance. The list is shown first; the counts follow.
+      const term = words || D.word;
+      const options = words ? { filters: filters(null) } : { filters: filters(null), sort: { title: "asc" } };
+      const found = await pf.search(term, options);
+      if (mine !== seq) return;
+      results = found.results;
+      countLine.textContent = D.count(results.length);
+      const active = FACETS.reduce((n, key) => n + sel[key].size, 0) + (period.from !== null) + (period.to !== null);
+      summary.textContent = ui.filters + (active ? " · " + fill(ui.active, { n: D.num(active) }) : "");
+      shown = PAGE;
+      await renderList(0);
+      // Searches return counts per value once every filter is loaded (Pagefind). Each value counts the entries
+      // that match the other facets' choices: a facet with choices of its own is counted on a search without them.
+      await filtersLoaded;
+      const all = found.filters && Object.keys(found.filters).length ? found : await pf.search(term, options);
+      const counts = {};
+      for (const key of FACETS) {
+        counts[key] = (sel[key].size ? (await pf.search(term, { filters: filters(key) })).filters : all.filters)[key];
+      }
+      if (mine !== seq) return;
+      for (const key of FACETS) {
         for (const [v, { input, count, item }] of inputs[key]) {
-          const n = counts.get(v) || 0;
+          const n = (counts[key] || {})[v] || 0;
           count.textContent = "(" + D.num(n) + ")";
           item.classList.toggle("ce-zero", n === 0 && !input.checked);
         }
       }
-      countLine.textContent = D.count(matched.length);
-      const active = FACETS.reduce((n, [, key]) => n + sel[key].size, 0) +
-        (period.from !== null) + (period.to !== null);
-      summary.textContent = ui.filters + (active ? " · " + fill(ui.active, { n: D.num(active) }) : "");
-      shown = PAGE;
-      renderList(0);
-      if (changed) writeURL();
+      box.setAttribute("aria-busy", "false");
     }
 
-    box.textContent = "";
-    box.classList.add("ce-filter");
-    box.append(panel, countLine, bar, list, more);
-    for (const n of staticList(box)) n.hidden = true;
-    update(false);
+    // Put in the page as soon as the first screenful of the list is rendered, in one go: nothing on screen moves
+    // twice (the counts fill in afterwards, in place).
+    function attach() {
+      if (box.classList.contains("ce-filter")) return;
+      box.textContent = "";
+      box.classList.add("ce-filter");
+      box.append(searchRow, panel, countLine, bar, list, more);
+      for (const n of staticList(box)) n.hidden = true;
+    }
+    const filtersLoaded = pf.filters();
     updateBar();
+    update(false);
   }
 
   /* ------------------------------------------------------------------ compare */
   function initCompare(box) {
-    load(box, "../../data/browse.json").then((D) => compareUI(box, D), (err) => {
-      if (window.console) console.warn("compendio: comparison data not loaded:", err);
+    load(box, "../../data/panel.json").then((D) => compareUI(box, D), (err) => {
+      if (window.console) console.warn("compendio: comparison not available:", err);
     });
   }
 
-  /** The comparison as rows: {name, label, cells: one per entry, a text or [[figure, what], ...], own: whether
-   *  the cells are the entry's own text (then marked with its language when it is not the page's)}. Every text
-   *  comes made in the data (compendio/browse.py): the summary, the fact rows, the key results. */
-  function compareRows(D, entries) {
-    const rows = [];
-    for (const name of Object.keys(D.fl).filter((n) => !D.x.includes(n))) {
-      const get = name === "summary" ? (e) => e.d || "" : name === "key_results" ? (e) => e.r || []
-        : (e) => (e.cv && e.cv[name]) || "";
-      const cells = entries.map(get);
-      if (cells.some((c) => c && c.length)) {
-        rows.push({ name, label: D.fl[name] || name, cells, own: name === "summary" });
-      }
-    }
-    for (const name of D.x) {
-      const cells = entries.map((e) => (e.xs && e.xs[name]) || "");
-      if (cells.some((c) => c)) rows.push({ name, label: D.fl[name] || name, cells, own: true });
-    }
-    return rows;
+  /** The entries' records (data/compare/<slug>.json, written by compendio/panel.py): null for an unknown slug. */
+  function records(D, slugs) {
+    return Promise.all(slugs.map((s) => (SLUG.test(s) ? getJSON(D.root + "data/compare/" + s + ".json").catch(() => null)
+      : Promise.resolve(null))));
   }
 
-  function compareUI(box, D) {
+  /** The comparison as rows {name, label, cells, own}: the records list every row in one order; empty rows go. */
+  function compareRows(entries) {
+    return entries[0].rows.map(([name, label], i) => ({ name, label, own: entries[0].rows[i][3],
+      cells: entries.map((e) => e.rows[i][2]) })).filter((row) => row.cells.some((c) => c && c.length));
+  }
+
+  async function compareUI(box, D) {
     const ui = D.ui;
     const raw = new URLSearchParams(location.search).getAll("e").join(",");
     const slugs = [...new Set(raw.split(",").map((s) => s.trim()).filter(Boolean))];
-    const entries = slugs.map((s) => D.bySlug.get(s)).filter(Boolean);
-    const unknown = slugs.filter((s) => !D.bySlug.has(s));
+    const found = slugs.length >= MIN && slugs.length <= MAX ? await records(D, slugs) : [];
+    const entries = found.filter(Boolean);
+    const unknown = slugs.filter((s, i) => found.length && !found[i]);
     box.textContent = "";
     box.classList.add("ce-comparison");
     if (unknown.length) {
@@ -315,10 +338,11 @@
         el("a", { href: D.root + "entries/", text: ui.cmp_back })));
       return;
     }
-    const rows = compareRows(D, entries);
+    for (const e of entries) e.href = D.root + e.u;
+    const rows = compareRows(entries);
     const head = el("tr", {}, el("th", { scope: "col", text: ui.field }),
       ...entries.map((e) => el("th", { scope: "col" },
-        textLang(el("a", { href: e.href, text: e.h || e.t, title: e.h ? e.t : null }), e))));
+        textLang(el("a", { href: e.href, text: e.h, title: e.h !== e.t ? e.t : null }), e.l))));
     const body = el("tbody");
     for (const row of rows) {
       const tr = el("tr", { "data-field": row.name }, el("th", { scope: "row", text: row.label }));
@@ -329,7 +353,7 @@
             el("li", {}, el("strong", { text: fig }), " " + what))));
           else td.textContent = ui.none;
         } else td.textContent = c || ui.none;
-        if (row.own && c) textLang(td, entries[i]);
+        if (row.own && c) textLang(td, entries[i].l);
         tr.append(td);
       });
       body.append(tr);
@@ -342,7 +366,7 @@
 
   function csvText(D, entries, rows) {
     const q = (s) => (/[",;\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s);
-    const lines = [[D.ui.field, ...entries.map((e) => e.h || e.t)],
+    const lines = [[D.ui.field, ...entries.map((e) => e.h)],
       [D.ui.address, ...entries.map((e) => new URL(e.href, location.href).href)]];
     for (const row of rows) {
       const flat = (c) => (Array.isArray(c) ? c.map(([f, w]) => f + " " + w).join("; ") : c);

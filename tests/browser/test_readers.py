@@ -1,18 +1,17 @@
 """The filters on the entries index and the comparison of chosen entries, used as a reader would, in both
-languages (docs/javascripts/compendio.js with the data of compendio/browse.py). Expectations come from the
-catalogue itself; only the spelling of interface strings is taken from browse.ui_strings (data/ui.yml)."""
+languages (docs/javascripts/compendio.js on the Pagefind index, with the data of compendio/panel.py). Expectations
+come from the catalogue itself; only the spelling of interface strings is taken from panel.ui_strings
+(data/ui.yml)."""
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import re
 
 import pytest
 from _common import ROOT
 
-from compendio import browse, i18n, load
-from compendio.format import Formatter
+from compendio import i18n, load, panel
 from compendio.schema import load as load_schema
 
 LANGS = [("es", ""), ("en", "en/")]
@@ -33,7 +32,7 @@ def by_title(entries, lang):
 
 
 def count_text(n, lang):
-    ui = browse.ui_strings(lang)
+    ui = panel.ui_strings(lang)
     return ui["n0"] if n == 0 else ui["n1"] if n == 1 else ui["n"].format(n=i18n.number(n, lang))
 
 
@@ -42,11 +41,17 @@ def open_filter(browser, url):
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(url)
-    page.wait_for_selector("#ce-filter .ce-count:not(:empty)")
+    settled(page)
     return page, errors
 
 
+def settled(page):
+    """The panel asks Pagefind after each change: wait until it has shown the answer (aria-busy goes false)."""
+    page.wait_for_selector('#ce-filter[aria-busy="false"] .ce-count:not(:empty)')
+
+
 def listed(page):
+    settled(page)
     return page.locator("#ce-filter ul.ce-live > li > a").all_text_contents()
 
 
@@ -56,6 +61,7 @@ def option(group, label):
 
 
 def shown_counts(group) -> dict:
+    settled(group.page)
     out = {}
     for text in group.locator("label").all_text_contents():
         m = re.fullmatch(r"\s*(.+?) \(([\d.,\s]+)\)\s*", text)
@@ -65,7 +71,7 @@ def shown_counts(group) -> dict:
 
 @pytest.mark.parametrize("lang,prefix", LANGS)
 def test_filter_by_country_and_theme_counts_url_and_clear(browser, served, cat, schema, lang, prefix):
-    ui = browse.ui_strings(lang)
+    ui = panel.ui_strings(lang)
     entries = list(cat.entries.values())
     country, theme = "CO", "social_dialogue"
     country_name, theme_name = i18n.country(country, lang), schema.label("theme", theme, lang)
@@ -103,7 +109,7 @@ def test_filter_by_country_and_theme_counts_url_and_clear(browser, served, cat, 
     # The state is in the address: reloading (or sharing it) gives the same view.
     assert re.search(rf"[?&]country={country}(&|$)", page.url) and re.search(rf"[?&]theme={theme}(&|$)", page.url)
     page.reload()
-    page.wait_for_selector("#ce-filter .ce-count:not(:empty)")
+    settled(page)
     assert option(countries, country_name).is_checked() and option(themes, theme_name).is_checked()
     assert listed(page) == [e.title(lang) for e in expected]
     assert page.locator(".ce-count").text_content() == count_text(len(expected), lang)
@@ -117,7 +123,7 @@ def test_filter_by_country_and_theme_counts_url_and_clear(browser, served, cat, 
 
 @pytest.mark.parametrize("lang,prefix", LANGS)
 def test_period_and_kind_combine_and_come_from_the_url(browser, served, cat, schema, lang, prefix):
-    ui = browse.ui_strings(lang)
+    ui = panel.ui_strings(lang)
     entries = list(cat.entries.values())
     starts = sorted({e.facts["period"]["start"] for e in entries})
     start = starts[len(starts) // 2]
@@ -140,7 +146,7 @@ def test_period_and_kind_combine_and_come_from_the_url(browser, served, cat, sch
 
 
 def test_filters_work_from_the_keyboard_with_visible_focus(browser, served, cat, schema):
-    ui = browse.ui_strings("en")
+    ui = panel.ui_strings("en")
     page, errors = open_filter(browser, f"{served}en/entries/")
     page.locator("#ce-filter summary").focus()
     page.keyboard.press("Tab")  # into the first facet: kind
@@ -167,7 +173,7 @@ def test_without_javascript_the_static_list_stays(browser, served, cat):
 
 @pytest.mark.parametrize("lang,prefix", LANGS)
 def test_compare_two_entries_and_download_the_csv(browser, served, cat, schema, lang, prefix, tmp_path):
-    ui = browse.ui_strings(lang)
+    ui = panel.ui_strings(lang)
     # An entry with a key figure of 1,000 or more (written differently in each language) and one other.
     first = next(e for e in cat.entries.values()
                  if any(r.get("key") and r["value"] >= 1000 and schema.unit_format(r["unit"]) == "count"
@@ -218,7 +224,7 @@ def test_compare_two_entries_and_download_the_csv(browser, served, cat, schema, 
 
 @pytest.mark.parametrize("lang,prefix", LANGS)
 def test_a_comparison_needs_two_to_four_entries(browser, served, cat, lang, prefix):
-    ui = browse.ui_strings(lang)
+    ui = panel.ui_strings(lang)
     slugs = list(cat.entries)
     cases = ((slugs[0], None), (",".join(slugs[:5]), None), (f"{slugs[0]},no-such-entry", "no-such-entry"))
     for query, unknown in cases:
@@ -232,15 +238,3 @@ def test_a_comparison_needs_two_to_four_entries(browser, served, cat, lang, pref
         if unknown:
             assert ui["cmp_unknown"].format(list=unknown) in page.locator("#ce-compare").text_content()
         page.close()
-
-
-def test_browse_data_stays_small(cat, schema):
-    """2,000 entries like today's must stay under 1 MB gzipped: what one entry adds, times 2,000."""
-    for lang in ("es", "en"):
-        data = browse.browse_data(cat, Formatter(cat, schema, lang))
-        full = len(gzip.compress(browse.dumps(data).encode()))
-        fixed = len(gzip.compress(browse.dumps(dict(data, e=[])).encode()))
-        per_entry = (full - fixed) / len(data["e"])
-        assert fixed + 2000 * per_entry < 1_000_000, (lang, fixed, per_entry)
-        # Labels are in the facets only: entries carry codes.
-        assert all(isinstance(c, str) and len(c) == 2 for e in data["e"] for c in e["c"])

@@ -5,10 +5,11 @@ or a date not stated, years null or inferred, context figures)."""
 from __future__ import annotations
 
 import shutil
-
-from conftest import FIXTURE
+from pathlib import Path
 
 from compendio import editor, entrywriter, load
+
+FIXTURE = Path(__file__).parent / "fixture"  # the unit layer's catalogue (tests/unit/conftest.py)
 
 # The fixture's forms, and the two it lacks: an end and a status date the source does not state.
 TWEAKS = {"solo.es.md": ("period: {start: 2011, end: 2011}", "period: {start: 2011, end: not_stated}"),
