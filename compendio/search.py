@@ -17,7 +17,8 @@ What goes into the index:
   readers;
 - entry pages also carry, in a hidden block that is read for filters and metadata but not indexed as text
   (`data-pagefind-ignore`): their facet values as filters (compendio/panel.py), the strings of their list item as
-  metadata, and their rank by title as a sort, so the filter panel renders what the build wrote; and panel.LIST_WORD.
+  metadata, and their folded short title as a sort, so the filter panel renders what the build wrote; and
+  panel.LIST_WORD.
 """
 from __future__ import annotations
 
@@ -26,7 +27,6 @@ import re
 import shutil
 import subprocess
 import sys
-from functools import cached_property
 from html import escape as esc
 from pathlib import Path
 
@@ -85,11 +85,6 @@ class Marks:
         self.cat, self.schema, self.lang, self.same = cat, schema, lang, same
         self.f = Formatter(cat, schema, lang)
 
-    @cached_property
-    def ranks(self) -> dict[str, int]:
-        """Each entry's place in the lists' order (by short title), the panel's sort without a search term."""
-        return {e.slug: i for i, e in enumerate(self.f.by_title(self.cat.entries.values()), 1)}
-
     def entry_marks(self, slug: str) -> str:
         """The hidden block of an entry page: filter values, list strings, sort rank."""
         e = self.cat.entries[slug]
@@ -98,7 +93,9 @@ class Marks:
             spans += [f'<span data-pagefind-filter="{key}">{esc(v)}</span>' for v in values]
         spans += [f'<span data-pagefind-meta="{key}">{esc(value)}</span>'
                   for key, value in panel.card(e, self.f).items() if value and key != "title"]
-        spans.append(f'<span data-pagefind-sort="title">{self.ranks[slug]}</span>')
+        # The lists' order (by short title, as Formatter.by_title): the title itself, not a rank, so that adding an
+        # entry does not change every other entry's page.
+        spans.append(f'<span data-pagefind-sort="title">{esc(e.short_title(self.lang).casefold())}</span>')
         return f'<div hidden data-pagefind-ignore>{"".join(spans)}</div>'
 
     def mark(self, html: str, url: str) -> str:

@@ -43,8 +43,10 @@ COUNTRIES = ["PE", "CO", "BO", "EC", "VE", "AR", "BR", "CL", "MX", "PK", "BD", "
 THEMES = ["cooperatives", "social_dialogue", "value_chains", "green_jobs", "entrepreneurship", "rural_development",
           "food_security", "gender_equality", "youth_employment", "skills_training"]
 GROUPS = ["smes", "cooperatives", "women", "youth", "workers", "rural_producers", "artisans"]
-WORDS_ES = ["la", "cooperativa", "organiza", "formación", "para", "productores", "rurales", "que", "mejoran", "sus", "ingresos", "y", "su", "trabajo"]
-WORDS_EN = ["the", "cooperative", "runs", "training", "for", "rural", "producers", "who", "improve", "their", "income", "and", "their", "work"]
+WORDS_ES = ["la", "cooperativa", "organiza", "formación", "para", "productores", "rurales", "que", "mejoran", "sus",
+            "ingresos", "y", "su", "trabajo"]
+WORDS_EN = ["the", "cooperative", "runs", "training", "for", "rural", "producers", "who", "improve", "their",
+            "income", "and", "their", "work"]
 SECTIONS = {
     "methodology": (["Descripción"], ["Overview"]),
     "programme": (["Descripción", "Resultados"], ["Overview", "Results"]),
@@ -72,8 +74,9 @@ def synthetic(practices: Path, n: int, seed: int = 1) -> None:
         facts = [f"kind: {kind}", "countries: [" + ", ".join(f'"{c}"' for c in countries) + "]",
                  f"period: {{start: {start}, end: {start + rng.randint(0, 5)}}}",
                  'status: {value: completed, as_of: "2016", source: ilo-andean-2016}',
-                 f"themes: [{', '.join(rng.sample(THEMES, 2))}]", f"target_groups: [{', '.join(rng.sample(GROUPS, 2))}]",
-                 "sectors: [agriculture]", "organisations:\n  - {id: ilo, role: implementer}\n  - {id: seco, role: funder}",
+                 f"themes: [{', '.join(rng.sample(THEMES, 2))}]",
+                 f"target_groups: [{', '.join(rng.sample(GROUPS, 2))}]", "sectors: [agriculture]",
+                 "organisations:\n  - {id: ilo, role: implementer}\n  - {id: seco, role: funder}",
                  f"sdgs: [{rng.randint(1, 17)}, 8]", "sources: [ilo-andean-2016]"]
         if kind == "methodology":
             facts += ['international_names: ["Synthetic tool"]', "audience: [smes]", "formats: [classroom_training]",
@@ -94,7 +97,8 @@ def synthetic(practices: Path, n: int, seed: int = 1) -> None:
                 head += facts
             per = max(1, 600 // len(headings))
             body = "\n".join(f"## {h}\n\n{prose(rng, words, per)}\n" for h in headings)
-            (practices / f"{slug}.{lang}.md").write_text("---\n" + "\n".join(head) + "\n---\n\n" + body, encoding="utf-8")
+            text = "---\n" + "\n".join(head) + "\n---\n\n" + body
+            (practices / f"{slug}.{lang}.md").write_text(text, encoding="utf-8")
 
 
 def run(n: int, lighthouse: bool = False) -> dict:
@@ -216,10 +220,12 @@ def lighthouse_scores(base: str) -> dict:
                            f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={flags}"]
                 if form == "desktop":
                     command.append("--preset=desktop")
-                result = subprocess.run(command, capture_output=True, text=True, env=dict(os.environ, CHROME_PATH=CHROMIUM))
+                env = dict(os.environ, CHROME_PATH=CHROMIUM)
+                result = subprocess.run(command, capture_output=True, text=True, env=env)
                 try:
                     report = json.loads(result.stdout)
-                    scores[prefix + url, form] = [round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES]
+                    scores[prefix + url, form] = [round(100 * (report["categories"][c]["score"] or 0))
+                                                  for c in CATEGORIES]
                 except (ValueError, KeyError):
                     scores[prefix + url, form] = f"failed: {result.stderr.strip()[-300:]}"
     return scores
@@ -230,8 +236,9 @@ def kb(n: int) -> str:
 
 
 def report(r: dict) -> str:
-    lines = [f"N={r['entries']:>5} entries (+ the real ones), both languages: build {r['wall']:.1f} s, {r['pages']} HTML "
-             f"pages, site {r['size'] / 1e6:.1f} MB (search index {r['search'] / 1e6:.1f} MB, fetched in pieces), "
+    lines = [f"N={r['entries']:>5} entries (+ the real ones), both languages: build {r['wall']:.1f} s, "
+             f"{r['pages']} HTML pages, site {r['size'] / 1e6:.1f} MB (search index {r['search'] / 1e6:.1f} MB, "
+             "fetched in pieces), "
              f"project hooks {r['hooks']:.2f} s = {100 * r['hooks'] / r['wall']:.1f}% of the build; largest entry page "
              f"{kb(r['entry_max'])}"]
     for key, label in (("home_es", "home page, es"), ("home_en", "home page, en"), ("entries_es", "/entries/, es")):
@@ -241,12 +248,12 @@ def report(r: dict) -> str:
                      f"{len(v['errors'])} console errors")
     for key, word in (("search_es", "cooperativa"), ("search_en", "cooperative")):
         v = r[key]
-        lines.append(f"  first search ({word!r}, {key[-2:]}): first result {v['seconds']:.2f} s after the last keystroke, "
-                     f"{kb(v['bytes'])} downloaded in all by then ({v['status']})")
+        lines.append(f"  first search ({word!r}, {key[-2:]}): first result {v['seconds']:.2f} s after the last "
+                     f"keystroke, {kb(v['bytes'])} downloaded in all by then ({v['status']})")
     lines.append(f"  largest page: /{r['largest']}, {r['largest_page']['elements']} DOM elements")
     for (url, form), scores in (r.get("lighthouse") or {}).items():
-        lines.append(f"  Lighthouse {form:7} /{url}: " + (" / ".join(map(str, scores)) if isinstance(scores, list) else scores)
-                     + "  (performance / accessibility / best practices / SEO)")
+        shown = " / ".join(map(str, scores)) if isinstance(scores, list) else scores
+        lines.append(f"  Lighthouse {form:7} /{url}: {shown}  (performance / accessibility / best practices / SEO)")
     return "\n".join(lines)
 
 

@@ -48,7 +48,8 @@ def test_canonical_and_language_links_are_absolute(built):
         h = head(html)
         own = SITE_URL + ("en/" if lang == "en" else "") + rel
         assert re.findall(r'<link rel="canonical" href="([^"]+)">', h) == [own], rel
-        alternates = {code: href for href, code in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="(\w+)">', h)}
+        links = re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="(\w+)">', h)
+        alternates = {code: href for href, code in links}
         assert alternates == {"es": SITE_URL + rel, "en": SITE_URL + "en/" + rel}, (lang, rel, alternates)
         seen += 1
     assert seen > 400
@@ -60,8 +61,10 @@ def test_every_page_has_a_title_of_its_own(built):
         titles[lang, re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()].append(rel)
     assert {k: v for k, v in titles.items() if len(v) > 1} == {}
     by_page = {(lang, rel[0]): title for (lang, title), rel in titles.items()}
-    assert by_page["es", ""] == "Compendio ESS - Buenas prácticas, programas y metodologías de la economía social y solidaria"
-    assert by_page["en", ""] == "Compendio ESS - Good practices, programmes and methodologies of the social and solidarity economy"
+    assert by_page["es", ""] == ("Compendio ESS - Buenas prácticas, programas y metodologías de la economía social "
+                                 "y solidaria")
+    assert by_page["en", ""] == ("Compendio ESS - Good practices, programmes and methodologies of the social and "
+                                 "solidarity economy")
     assert by_page["es", "collections/score-andean-countries/print/"] == \
         "SCORE en los países andinos (versión para imprimir) - Compendio ESS"
 
@@ -78,9 +81,9 @@ def test_a_page_view_asks_nothing_of_other_hosts_and_loads_nothing_whole(browser
     for url in PAGE_KINDS:
         page = browser.new_page()
         requests, errors = [], []
-        page.on("request", lambda r: requests.append(r.url))
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("request", lambda r, requests=requests: requests.append(r.url))
+        page.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda exc, errors=errors: errors.append(str(exc)))
         page.goto(f"{served}{prefix}{url}", wait_until="networkidle")
         page.wait_for_timeout(300)
         page.close()

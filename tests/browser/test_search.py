@@ -24,7 +24,8 @@ def type_search(page, query: str) -> None:
 def results_of(page, query: str) -> None:
     """Wait for the results of these words (the list says which words it shows)."""
     page.wait_for_function("q => { const list = document.querySelector('#ce-search-results');"
-                           " return list.dataset.query === q && list.getAttribute('aria-busy') === 'false'; }", arg=query)
+                           " return list.dataset.query === q && list.getAttribute('aria-busy') === 'false'; }",
+                           arg=query)
     page.wait_for_selector(RESULTS, timeout=10000)
 
 

@@ -222,9 +222,10 @@ def test_publish_workflow_deploys_to_pages_only_from_main():
     # A fork publishes at its own address: the build gets it from configure-pages, and its repository from GitHub.
     pages = next(step for step in build["steps"] if step.get("uses", "").startswith("actions/configure-pages@"))
     env = step_env(workflow, "make build")
-    assert env["SITE_URL"].replace(" ", "") == "${{steps.%s.outputs.base_url}}/" % pages["id"]
+    assert env["SITE_URL"].replace(" ", "") == "${{steps." + pages["id"] + ".outputs.base_url}}/"
     assert env["REPO_URL"].replace(" ", "") == "${{github.server_url}}/${{github.repository}}"
-    assert build["steps"].index(pages) < next(i for i, st in enumerate(build["steps"]) if "make build" in st.get("run", ""))
+    make_build = next(i for i, st in enumerate(build["steps"]) if "make build" in st.get("run", ""))
+    assert build["steps"].index(pages) < make_build
 
 
 def test_external_links_workflow_runs_weekly_and_opens_an_issue():
