@@ -14,8 +14,7 @@ import jinja2
 import markdown
 import pytest
 
-from compendio import pages
-from compendio.browse import browse_data
+from compendio import pages, panel
 from compendio.format import Formatter
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "compendio" / "templates"
@@ -174,5 +173,7 @@ def test_structured_data_cannot_close_its_script_element(hostile):
 
 def test_browser_data_keeps_text_as_data(hostile):
     poisoned, schema = hostile[1]
-    data = browse_data(poisoned, Formatter(poisoned, schema, "en"))
-    assert all(e["t"].startswith('<i class="h">') for e in data["e"])  # kept as typed: the script sets text
+    f = Formatter(poisoned, schema, "en")
+    # Kept as typed: the scripts put them in the page as text, never as HTML.
+    assert all(panel.card(e, f)["title"].startswith('<i class="h">') for e in poisoned.entries.values())
+    assert all(panel.compare_record(e, f, [])["t"].startswith('<i class="h">') for e in poisoned.entries.values())

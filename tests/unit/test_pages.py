@@ -92,7 +92,7 @@ def test_index_pages_list_the_entries_of_each_value(site):
     assert listed("methodologies/tool.en.md") == ["tool", "prog"]  # a methodology is listed under itself
     assert listed("years/2014.es.md") == ["tool", "prog"]  # tool: since 2012, under way as of 2016
     assert listed("years/2011.es.md") == ["solo"]
-    assert "<p>Entradas: 2</p>" in body(site, "countries/pe.es.md")
+    assert "<p class=\"ce-total\">Entradas: 2</p>" in body(site, "countries/pe.es.md")
     assert '<span class="ce-meta">Programme · Peru, Bolivia · 2013–2015</span>' in body(site, "countries/pe.en.md")
 
 
@@ -169,8 +169,8 @@ def test_what_the_source_does_not_state_is_said_so(site, lang, not_stated, scope
         use, named = body(site, f"countries/{code}.{lang}.md").split('<h2 id="scope">')
         assert "entries/guide/" not in use and '<a href="../../entries/guide/">' in named
     ecuador = body(site, f"countries/ec.{lang}.md")
-    assert ("<p>Ninguna entrada documenta su uso aquí.</p>" if lang == "es" else
-            "<p>No entry documents its use here.</p>") in ecuador
+    assert ("<p class=\"ce-total\">Ninguna entrada documenta su uso aquí.</p>" if lang == "es" else
+            "<p class=\"ce-total\">No entry documents its use here.</p>") in ecuador
     assert '<h2 id="scope">' in ecuador and "entries/guide/" in ecuador
     assert "guide" not in "".join(site[p] for p in site if p.startswith("years/"))
     assert f'<span class="ce-meta">{line}</span>' in body(site, f"kinds/methodology.{lang}.md")
@@ -227,7 +227,7 @@ def test_long_lists_come_in_pages(cat, schema):
     listed = []
     for page, first, last in (("entries/index", 1, 50), ("entries/page/2", 51, 100), ("entries/page/3", 101, total)):
         text = body(site, f"{page}.en.md")
-        assert f"<p>Entries {first}–{last} of {total}</p>" in text
+        assert f"<p class=\"ce-total\">Entries {first}–{last} of {total}</p>" in text
         assert '<nav class="ce-pages" aria-label="Pages of the list">' in text
         listed += re.findall(r'<li><a href="(?:\.\./)+entries/([a-z0-9-]+)/"', text)
     assert len(listed) == total == len(set(listed))
