@@ -69,7 +69,7 @@ def synthetic(practices: Path, n: int, seed: int = 1) -> None:
     for i in range(n):
         kind = KINDS[i % len(KINDS)] if i else "methodology"
         slug = f"synthetic-{kind}-{i:05d}"
-        start = rng.randint(2005, 2018)
+        start = rng.randint(2005, 2015)  # its figures' years stay within what the 2016 source can report
         countries = sorted(set(rng.sample(COUNTRIES, rng.randint(1, 3))))
         facts = [f"kind: {kind}", "countries: [" + ", ".join(f'"{c}"' for c in countries) + "]",
                  f"period: {{start: {start}, end: {start + rng.randint(0, 5)}}}",
