@@ -3,8 +3,11 @@ computed at build time so that the script only renders. Nothing is one file that
 
 - data/panel.json, one per language: the interface strings and, per facet, its values with their labels in display
   order. Its size follows the vocabularies (countries, themes, organisations...), not the number of entries.
-      {"v": 2, "lang": "es", "ui": {key: string}, "f": {facet: [[value, label], ...]}, "years": [first, last],
-       "word": the word that lists every entry (LIST_WORD)}
+      {"v": 3, "lang": "es", "ui": {key: string}, "f": {facet: [[value, label], ...]}, "years": [first, last],
+       "word": the word that lists every entry (LIST_WORD), "n": number of entries,
+       "c": {facet: {value: entries}} with nothing chosen}
+  The list of all entries carries the same data in its page (<script type="application/json" id="ce-panel">), so
+  its first view is drawn at once: the counts above, and the static first page of the list, adopted as is.
 - data/compare/<slug>.json, one per entry and language, fetched only for the 2 to 4 entries being compared:
       {"s": slug, "t": title, "h": short title, "u": "entries/<slug>/", "l": language of the text when it is not
        the page's, "rows": [[field, label, cell, own], ...]}
@@ -92,10 +95,23 @@ def facets(cat: Catalogue, f: Formatter) -> dict:
     }
 
 
+def counts(cat: Catalogue) -> dict[str, dict[str, int]]:
+    """Entries per value of each facet, with nothing chosen: the panel's counts when the list opens, so its first
+    view needs no search (Pagefind is loaded when the reader filters, searches or asks for more)."""
+    out: dict[str, dict[str, int]] = {k: {} for k in FACETS}
+    for e in cat.entries.values():
+        for key, values in filters(e).items():
+            if key in out:
+                for v in values:
+                    out[key][v] = out[key].get(v, 0) + 1
+    return out
+
+
 def panel_data(cat: Catalogue, f: Formatter) -> dict:
     years = [y for e in cat.entries.values() for y in e.years()]
-    return {"v": 2, "lang": f.lang, "ui": ui_strings(f.lang), "f": facets(cat, f),
-            "years": [min(years), max(years)] if years else [], "word": LIST_WORD}
+    return {"v": 3, "lang": f.lang, "ui": ui_strings(f.lang), "f": facets(cat, f),
+            "years": [min(years), max(years)] if years else [], "word": LIST_WORD,
+            "n": len(cat.entries), "c": counts(cat)}
 
 
 def text_lang(e: Entry, lang: str) -> str:
@@ -169,6 +185,7 @@ def compare_record(e: Entry, f: Formatter, sections: list[str]) -> dict:
 
 def dumps(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
 
 
 def write(cat: Catalogue, f: Formatter, site_dir: Path) -> None:

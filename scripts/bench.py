@@ -267,7 +267,7 @@ def main(argv=None) -> int:
         r = run(n, args.lighthouse)
         rows.append(r)
         print(report(r), flush=True)
-    if len(rows) > 1:
+    if len(rows) > 1 and rows[0]["entries"]:  # N=0 measures the real entries alone: no ratio to give
         a, b = rows[0], rows[-1]
         print(f"time grew {b['wall'] / a['wall']:.1f}x for {b['entries'] / a['entries']:.0f}x the entries "
               f"(linear would be {b['entries'] / a['entries']:.0f}x)")

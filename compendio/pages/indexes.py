@@ -6,10 +6,10 @@ import datetime
 
 from markupsafe import Markup
 
-from .. import charts, feed, i18n, index, urls
+from .. import charts, feed, i18n, index, panel, urls
 from ..format import Text
 from ..index import DIMENSIONS
-from ..render import front_matter, trusted_svg
+from ..render import front_matter, script_json, trusted_svg
 from .context import Context
 
 LATEST = 6  # entries under "recently updated" on the home page
@@ -72,7 +72,7 @@ def kind_pages(ctx: Context) -> dict[str, str]:
 def entries_index(ctx: Context) -> dict[str, str]:
     """Every entry, by title, in pages of a bounded length. docs/javascripts/compendio.js puts the filters in
     the box on the first page; the list works without it."""
-    lead = Markup(ctx.render("filter_box.html"))
+    lead = Markup(ctx.render("filter_box.html", data=script_json(panel.panel_data(ctx.cat, ctx.f))))
     return ctx.list_pages("entries/index", ctx.f.t("all_entries"), lead, ctx.cat.entries.values())
 
 

@@ -43,18 +43,25 @@
       .then((r) => { if (!r.ok) throw new Error(r.status + " " + url); return r.json(); });
   }
 
-  /** The panel's data and the language's root (the page's data-src is <root>/data/panel.json). */
+  /** The panel's data, ready to use, and the language's root (data/panel.json is at <root>/data/). */
+  function prepare(data, url) {
+    const nf = new Intl.NumberFormat(data.lang);
+    const D = { ui: data.ui, lang: data.lang, f: data.f, years: data.years || [], word: data.word,
+      n: data.n, c: data.c, root: new URL("../", url).href, num: (n) => nf.format(n), label: {} };
+    for (const key of FACETS) D.label[key] = new Map((data.f[key] || []).map(([v, l]) => [String(v), l]));
+    D.count = (n) => (n === 0 ? D.ui.n0 : n === 1 ? D.ui.n1 : fill(D.ui.n, { n: D.num(n) }));
+    return D;
+  }
+
+  /** The panel's data: from the page when it carries it (the list of entries does), else data/panel.json. */
   function load(node, fallback) {
     // nh3 may drop data-* attributes on sanitised pages, so the documented path is also the default.
     const url = new URL(node.getAttribute("data-src") || fallback, document.baseURI);
-    return getJSON(url.href).then((data) => {
-      const nf = new Intl.NumberFormat(data.lang);
-      const D = { ui: data.ui, lang: data.lang, f: data.f, years: data.years || [], word: data.word,
-        root: new URL("../", url).href, num: (n) => nf.format(n), label: {} };
-      for (const key of FACETS) D.label[key] = new Map((data.f[key] || []).map(([v, l]) => [String(v), l]));
-      D.count = (n) => (n === 0 ? D.ui.n0 : n === 1 ? D.ui.n1 : fill(D.ui.n, { n: D.num(n) }));
-      return D;
-    });
+    const inline = document.getElementById("ce-panel");
+    if (inline) {
+      try { return Promise.resolve(prepare(JSON.parse(inline.textContent), url)); } catch (err) { /* fetch it */ }
+    }
+    return getJSON(url.href).then((data) => prepare(data, url));
   }
 
   function pagefind() {
@@ -68,10 +75,15 @@
   /* ------------------------------------------------------------------ filter */
   function initFilter(box) {
     // If anything cannot be loaded, the static list stays as it is: the page works as without JavaScript.
-    Promise.all([load(box, "../data/panel.json"), pagefind()]).then(([D, pf]) => filterUI(box, D, pf), (err) => {
+    const failed = (err) => {
       box.classList.add("ce-static"); // browse.css shows the static list again
       if (window.console) console.warn("compendio: filters not available:", err);
-    });
+    };
+    // Pagefind is loaded when it is first needed: at once when the address asks for filters or words, else when
+    // the reader filters, searches or asks for more (the first view is the page's own list and counts).
+    let loading = null;
+    const getPF = () => (loading = loading || pagefind());
+    load(box, "../data/panel.json").then((D) => filterUI(box, D, getPF, failed), failed);
   }
 
   /** The static list after the box (its total, the list, the links to its other pages): hidden, not removed,
@@ -84,7 +96,7 @@
     return nodes;
   }
 
-  function filterUI(box, D, pf) {
+  function filterUI(box, D, getPF, failed) {
     const ui = D.ui;
     const sel = {};
     for (const key of FACETS) sel[key] = new Set();
@@ -92,7 +104,7 @@
     const [lo, hi] = D.years.length ? D.years : [0, -1];
     let words = "";
     let picked = [];
-    let results = [];
+    let results = null; // the search's results; null while the list is the page's own first view
     let shown = 0;
     let seq = 0;
 
@@ -182,8 +194,13 @@
     // ----- the live list, its count and the compare picker
     const countLine = el("p", { class: "ce-count", "aria-live": "polite", "aria-atomic": "true" });
     const list = el("ul", { class: "ce-list ce-live", "aria-label": ui.list });
-    const more = el("button", { type: "button", class: "md-button ce-more", hidden: true, on: { click: () => {
+    const more = el("button", { type: "button", class: "md-button ce-more", hidden: true, on: { click: async () => {
       const from = shown;
+      if (!results) { // after the first view: the same list, from the search, to go on from where it stops
+        let pf;
+        try { pf = await getPF(); } catch (err) { failed(err); return; }
+        results = (await pf.search(D.word, { filters: filters(null), sort: { title: "asc" } })).results;
+      }
       shown += PAGE;
       renderList(from).then(() => {
         const first = list.children[from] && list.children[from].querySelector("a");
@@ -261,6 +278,9 @@
       // with words, by relevance. The list is shown first; the counts follow.
       const term = words || D.word;
       const options = words ? { filters: filters(null) } : { filters: filters(null), sort: { title: "asc" } };
+      let pf;
+      try { pf = await getPF(); } catch (err) { failed(err); return; }
+      filtersLoaded = filtersLoaded || pf.filters();
       const found = await pf.search(term, options);
       if (mine !== seq) return;
       results = found.results;
@@ -278,6 +298,9 @@
         counts[key] = (sel[key].size ? (await pf.search(term, { filters: filters(key) })).filters : all.filters)[key];
       }
       if (mine !== seq) return;
+      showCounts(counts);
+    }
+    function showCounts(counts) {
       for (const key of FACETS) {
         for (const [v, { input, count, item }] of inputs[key]) {
           const n = (counts[key] || {})[v] || 0;
@@ -286,6 +309,35 @@
         }
       }
       box.setAttribute("aria-busy", "false");
+    }
+
+    /** The first view, with nothing chosen: the page's own first page of the list (the same entries, in the same
+     *  order, as the search would give) with a compare box added to each, and the counts the build wrote. */
+    function adoptStatic() {
+      const stat = staticList(box).find((n) => n.matches("ul.ce-list"));
+      if (!stat || D.n === undefined || !D.c) return false;
+      for (const li of [...stat.children]) {
+        const a = li.querySelector("a");
+        const m = a && /entries\/([a-z0-9-]+)\/$/.exec(a.getAttribute("href"));
+        if (!m) return false;
+        const slug = m[1];
+        const pick = el("input", { type: "checkbox", class: "ce-pick", value: slug, on: { change: () => {
+          picked = pick.checked ? picked.concat(slug) : picked.filter((s) => s !== slug);
+          updateBar();
+        } } });
+        li.setAttribute("data-slug", slug);
+        li.append(el("br"), el("label", { class: "ce-pickl" }, pick, " " + ui.compare,
+          el("span", { class: "ce-sr", text: " " + a.textContent })));
+        list.append(li);
+      }
+      shown = list.children.length;
+      countLine.textContent = D.count(D.n);
+      const rest = D.n - shown;
+      more.hidden = rest <= 0;
+      more.textContent = fill(ui.more, { n: D.num(Math.min(rest, PAGE)) });
+      attach();
+      showCounts(D.c);
+      return true;
     }
 
     // Put in the page as soon as the first screenful of the list is rendered, in one go: nothing on screen moves
@@ -297,9 +349,10 @@
       box.append(searchRow, panel, countLine, bar, list, more);
       for (const n of staticList(box)) n.hidden = true;
     }
-    const filtersLoaded = pf.filters();
+    let filtersLoaded = null;
     updateBar();
-    update(false);
+    const chosen = words || FACETS.some((key) => sel[key].size) || period.from !== null || period.to !== null;
+    if (chosen || !adoptStatic()) update(false);
   }
 
   /* ------------------------------------------------------------------ compare */

@@ -102,7 +102,7 @@ class Elements(HTMLParser):
         self.tags.append(tag)
         self.attrs += [name for name, _ in attrs]
         if tag == "script":
-            self.scripts.append(dict(attrs).get("src", ""))
+            self.scripts.append((dict(attrs).get("src", ""), dict(attrs).get("type", "")))
 
 
 @pytest.fixture(scope="module")
@@ -144,9 +144,12 @@ def test_no_field_becomes_markup(html_pages):
         parser.feed(html)
         assert not {"i", "img"} & set(parser.tags), path
         assert "onerror" not in parser.attrs, path
-        # The only scripts are the site's own files (the entry editor loads two).
+        # The only scripts are the site's own files (the entry editor loads two), and data for them (the list of
+        # entries carries its panel's), whose text cannot end its element.
         own_script = re.compile(r"(\.\./)+javascripts/(vendor/ajv7\.min|editor)\.js")
-        assert all(own_script.fullmatch(src) for src in parser.scripts), path
+        assert all(kind == "application/json" or own_script.fullmatch(src) for src, kind in parser.scripts), path
+        for data in re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', html, re.S):
+            assert "<" not in data and json.loads(data), path
 
 
 def test_titles_and_descriptions_are_escaped_for_the_head(hostile):
