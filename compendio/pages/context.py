@@ -52,26 +52,28 @@ class Context:
         return self.lang if self.lang in e.files else e.files_lang()
 
     # ------------------------------------------------------------------ lists of entries
-    def list_item(self, e: Entry, depth: int) -> Markup:
-        """An entry in a list, as seen from a page `depth` folders deep. An entry appears in a dozen lists,
-        all at one of two depths, so the HTML is made once per depth."""
-        key = (e.slug, depth)
+    def list_item(self, e: Entry, depth: int, pick: bool = False) -> Markup:
+        """An entry in a list, as seen from a page `depth` folders deep (pick: with its "Compare" box, which
+        the filter panel's script wires). An entry appears in a dozen lists, all at one of two depths, so the
+        HTML is made once per depth."""
+        key = (e.slug, depth, pick)
         if key not in self._items:
             summary = self.f.text({lang: e.text[lang]["summary"] for lang in e.files})
             self._items[key] = Markup(self.render("list_item.html", e=e, to_root="../" * depth, summary=summary,
-                                                  title=self.f.entry_text(e, "title"), line=self.f.list_line(e)))
+                                                  title=self.f.entry_text(e, "title"), line=self.f.list_line(e),
+                                                  pick=pick))
         return self._items[key]
 
-    def entry_list(self, entries, here: str, ordered: bool = False) -> Markup:
+    def entry_list(self, entries, here: str, ordered: bool = False, pick: bool = False) -> Markup:
         """A list of entries by title (ordered: already in their order)."""
         depth = urls.url_of(here).count("/")
-        items = [self.list_item(e, depth) for e in (entries if ordered else self.f.by_title(entries))]
+        items = [self.list_item(e, depth, pick) for e in (entries if ordered else self.f.by_title(entries))]
         return Markup(self.render("entry_list.html", items=items))
 
-    def list_pages(self, here: str, title: str, lead, entries, after="") -> dict[str, str]:
+    def list_pages(self, here: str, title: str, lead, entries, after="", pick: bool = False) -> dict[str, str]:
         """A list of entries (by title) as pages of PAGE_SIZE at most: here, then here's page/2, page/3...
-        each with its front matter, the total, and links to the others; the lead (before the list) and after
-        (below it) only on the first."""
+        each with its front matter, the total, and links to the others; the lead (before the list), after
+        (below it) and the entries' "Compare" boxes (pick) only on the first."""
         entries = self.f.by_title(entries)
         chunks = [entries[i:i + PAGE_SIZE] for i in range(0, len(entries), PAGE_SIZE)] or [[]]
         paths = [here] + [urls.list_page(here, n) for n in range(2, len(chunks) + 1)]
@@ -83,7 +85,7 @@ class Context:
                 "list_page.html", title=page_title, lead=lead if n == 1 else "", after=after if n == 1 else "",
                 total=len(entries), nav=nav,
                 first=(n - 1) * PAGE_SIZE + 1, last=(n - 1) * PAGE_SIZE + len(chunk),
-                entry_list=self.entry_list(chunk, path, ordered=True))
+                entry_list=self.entry_list(chunk, path, ordered=True, pick=pick and n == 1))
         return out
 
     # ------------------------------------------------------------------ an entry's parts

@@ -72,8 +72,11 @@ def kind_pages(ctx: Context) -> dict[str, str]:
 def entries_index(ctx: Context) -> dict[str, str]:
     """Every entry, by title, in pages of a bounded length. docs/javascripts/compendio.js puts the filters in
     the box on the first page; the list works without it."""
-    lead = Markup(ctx.render("filter_box.html", data=script_json(panel.panel_data(ctx.cat, ctx.f))))
-    return ctx.list_pages("entries/index", ctx.f.t("all_entries"), lead, ctx.cat.entries.values())
+    n, f = len(ctx.cat.entries), ctx.f
+    count = f.t("browse_n0") if n == 0 else f.t("browse_n1") if n == 1 else f.t("browse_n", n=f.number(n))
+    lead = Markup(ctx.render("filter_box.html", here="entries/index", count=count,
+                             data=script_json(panel.panel_data(ctx.cat, ctx.f))))
+    return ctx.list_pages("entries/index", ctx.f.t("all_entries"), lead, ctx.cat.entries.values(), pick=True)
 
 
 def home(ctx: Context) -> str:

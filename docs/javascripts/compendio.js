@@ -76,7 +76,12 @@
   function initFilter(box) {
     // If anything cannot be loaded, the static list stays as it is: the page works as without JavaScript.
     const failed = (err) => {
-      box.classList.add("ce-static"); // browse.css shows the static list again
+      box.classList.add("ce-static"); // browse.css shows the static list's total and pages again
+      // The list stays as it is; what only works with the panel goes.
+      for (const n of document.querySelectorAll(".ce-pickl, .ce-more")) {
+        if (n.previousElementSibling && n.previousElementSibling.matches("br")) n.previousElementSibling.remove();
+        n.remove();
+      }
       if (window.console) console.warn("compendio: filters not available:", err);
     };
     // Pagefind is loaded when it is first needed: at once when the address asks for filters or words, else when
@@ -86,14 +91,10 @@
     load(box, "../data/panel.json").then((D) => filterUI(box, D, getPF, failed), failed);
   }
 
-  /** The static list after the box (its total, the list, the links to its other pages): hidden, not removed,
-   *  once the live list works. */
+  /** The page's own list of entries, after the box (its first page, in title order). */
   function staticList(box) {
-    const nodes = [];
-    for (let n = box.nextElementSibling; n; n = n.nextElementSibling) {
-      if (n.matches("p.ce-total, ul.ce-list, nav.ce-pages")) nodes.push(n);
-    }
-    return nodes;
+    for (let n = box.nextElementSibling; n; n = n.nextElementSibling) if (n.matches("ul.ce-list")) return n;
+    return null;
   }
 
   function filterUI(box, D, getPF, failed) {
@@ -118,6 +119,7 @@
       if (y >= lo && y <= hi) period[k] = y;
     }
     words = (q.get("q") || "").trim();
+    const chosen = () => words || FACETS.some((key) => sel[key].size) || period.from !== null || period.to !== null;
 
     /** Pagefind filters for the current choices, leaving out one facet (to count its values). */
     function filters(skip) {
@@ -176,24 +178,29 @@
       update(true);
     } } });
     form.append(el("div", { class: "ce-facets__actions" }, clear));
-    // Open on wide screens; on phones closed, its summary saying how many filters are on.
-    const summary = el("summary", { text: ui.filters });
-    const panel = el("details", { class: "ce-panel", open: !window.matchMedia("(max-width: 44.9375em)").matches },
-      summary, form);
+    // The frame the page carries (compendio/templates/filter_box.html): the panel, closed, its summary saying how
+    // many filters are on; the search field; the count; the compare bar. The list is the page's own, below it.
+    const summary = box.querySelector("details.ce-panel > summary");
+    const panel = summary.parentNode;
+    panel.append(form);
+    panel.open = chosen() && !window.matchMedia("(max-width: 44.9375em)").matches;
 
     // Words to search for within the entries (the header's search leads here with ?q=).
     let typing = 0;
-    const search = el("input", { type: "search", id: "ce-q", name: "q", value: words, autocomplete: "off",
-      on: { input: () => {
-        clearTimeout(typing);
-        box.setAttribute("aria-busy", "true");
-        typing = setTimeout(() => { words = search.value.trim(); update(true); }, 200);
-      } } });
-    const searchRow = el("p", { class: "ce-q" }, el("label", { for: "ce-q", text: ui.search_within }), " ", search);
+    const search = box.querySelector("#ce-q");
+    search.value = words;
+    search.addEventListener("input", () => {
+      clearTimeout(typing);
+      box.setAttribute("aria-busy", "true");
+      typing = setTimeout(() => { words = search.value.trim(); update(true); }, 200);
+    });
 
-    // ----- the live list, its count and the compare picker
-    const countLine = el("p", { class: "ce-count", "aria-live": "polite", "aria-atomic": "true" });
-    const list = el("ul", { class: "ce-list ce-live", "aria-label": ui.list });
+    // ----- the live list (the page's own list, adopted), its count and the compare picker
+    const countLine = box.querySelector(".ce-count");
+    let list = staticList(box);
+    if (!list) { list = el("ul", { class: "ce-list" }); box.after(list); }
+    list.classList.add("ce-live");
+    list.setAttribute("aria-label", ui.list);
     const more = el("button", { type: "button", class: "md-button ce-more", hidden: true, on: { click: async () => {
       const from = shown;
       if (!results) { // after the first view: the same list, from the search, to go on from where it stops
@@ -207,33 +214,28 @@
         if (first) first.focus();
       });
     } } });
-    const cmpText = el("span", { class: "ce-cmpbar__text", "aria-live": "polite" });
+    const bar = box.querySelector(".ce-cmpbar");
+    const cmpText = bar.querySelector(".ce-cmpbar__text");
     // Always a link with an address (crawlable); shown when 2 to 4 entries are picked.
-    const cmpGo = el("a", { class: "md-button md-button--primary ce-cmpbar__go", text: ui.cmp_go,
-      href: D.root + "compare/select/", hidden: true });
-    const cmpClear = el("button", { type: "button", class: "md-button ce-cmpbar__clear", text: ui.cmp_clear,
-      on: { click: () => {
-        picked = [];
-        const boxes = list.querySelectorAll("input.ce-pick");
-        for (const i of boxes) i.checked = false;
-        updateBar();
-        if (boxes.length) boxes[0].focus(); // the button is hidden now: keep the keyboard user in the list
-      } } });
-    const bar = el("div", { class: "ce-cmpbar", role: "region", "aria-label": ui.compare },
-      cmpText, " ", cmpGo, " ", cmpClear);
+    const cmpGo = bar.querySelector(".ce-cmpbar__go");
+    const cmpClear = bar.querySelector(".ce-cmpbar__clear");
+    cmpClear.addEventListener("click", () => {
+      picked = [];
+      const boxes = list.querySelectorAll("input.ce-pick");
+      for (const i of boxes) i.checked = false;
+      updateBar();
+      if (boxes.length) boxes[0].focus(); // the button is hidden now: keep the keyboard user in the list
+    });
 
     function item(d) {
       const slug = d.meta.slug;
-      const pick = el("input", { type: "checkbox", class: "ce-pick", value: slug, checked: picked.includes(slug),
-        on: { change: () => {
-          picked = pick.checked ? picked.concat(slug) : picked.filter((s) => s !== slug);
-          updateBar();
-        } } });
+      const pick = el("input", { type: "checkbox", class: "ce-pick", value: slug, checked: picked.includes(slug) });
       return el("li", { "data-slug": slug },
         textLang(el("a", { href: d.url, text: d.meta.title }), d.meta.lang), el("br"),
         el("span", { class: "ce-meta", text: d.meta.line || "" }), el("br"),
         textLang(el("span", { class: "ce-summary", text: d.meta.summary || "" }), d.meta.lang), el("br"),
-        el("label", { class: "ce-pickl" }, pick, " " + ui.compare, el("span", { class: "ce-sr", text: " " + d.meta.title })));
+        el("label", { class: "ce-pickl" }, pick, " " + ui.compare,
+          textLang(el("span", { class: "ce-sr", text: " " + d.meta.title }), d.meta.lang)));
     }
     async function renderList(from) {
       const mine = seq;
@@ -245,7 +247,6 @@
         for (const d of data) frag.append(item(d));
         if (!a) list.textContent = "";
         list.append(frag);
-        attach();
       }
       const rest = results.length - Math.min(shown, results.length);
       more.hidden = rest <= 0;
@@ -312,47 +313,32 @@
     }
 
     /** The first view, with nothing chosen: the page's own first page of the list (the same entries, in the same
-     *  order, as the search would give) with a compare box added to each, and the counts the build wrote. */
+     *  order, as the search would give), its "Compare" boxes and the counts the build wrote. */
     function adoptStatic() {
-      const stat = staticList(box).find((n) => n.matches("ul.ce-list"));
-      if (!stat || D.n === undefined || !D.c) return false;
-      for (const li of [...stat.children]) {
-        const a = li.querySelector("a");
-        const m = a && /entries\/([a-z0-9-]+)\/$/.exec(a.getAttribute("href"));
-        if (!m) return false;
-        const slug = m[1];
-        const pick = el("input", { type: "checkbox", class: "ce-pick", value: slug, on: { change: () => {
-          picked = pick.checked ? picked.concat(slug) : picked.filter((s) => s !== slug);
-          updateBar();
-        } } });
-        li.setAttribute("data-slug", slug);
-        li.append(el("br"), el("label", { class: "ce-pickl" }, pick, " " + ui.compare,
-          el("span", { class: "ce-sr", text: " " + a.textContent })));
-        list.append(li);
-      }
+      if (D.n === undefined || !D.c) return false;
+      // The build gave each entry of this list its "Compare" box (compendio/templates/list_item.html).
+      if (!list.children.length || list.querySelectorAll("input.ce-pick").length !== list.children.length) return false;
       shown = list.children.length;
       countLine.textContent = D.count(D.n);
       const rest = D.n - shown;
       more.hidden = rest <= 0;
       more.textContent = fill(ui.more, { n: D.num(Math.min(rest, PAGE)) });
-      attach();
       showCounts(D.c);
       return true;
     }
 
-    // Put in the page as soon as the first screenful of the list is rendered, in one go: nothing on screen moves
-    // twice (the counts fill in afterwards, in place).
-    function attach() {
-      if (box.classList.contains("ce-filter")) return;
-      box.textContent = "";
-      box.classList.add("ce-filter");
-      box.append(searchRow, panel, countLine, bar, list, more);
-      for (const n of staticList(box)) n.hidden = true;
-    }
     let filtersLoaded = null;
+    // One listener for the "Compare" boxes of every entry shown, the page's own or the search's.
+    list.addEventListener("change", (event) => {
+      const pick = event.target;
+      if (!pick.matches("input.ce-pick")) return;
+      picked = pick.checked ? picked.concat(pick.value) : picked.filter((s) => s !== pick.value);
+      updateBar();
+    });
+    list.after(more);
+    box.classList.add("ce-filter");
     updateBar();
-    const chosen = words || FACETS.some((key) => sel[key].size) || period.from !== null || period.to !== null;
-    if (chosen || !adoptStatic()) update(false);
+    if (chosen() || !adoptStatic()) update(false);
   }
 
   /* ------------------------------------------------------------------ compare */

@@ -42,6 +42,9 @@ def open_filter(browser, url):
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(url)
     settled(page)
+    summary = page.locator("#ce-filter details.ce-panel > summary")
+    if not summary.evaluate("s => s.parentNode.open"):  # closed unless the address chose filters
+        summary.click()
     return page, errors
 
 
@@ -52,7 +55,7 @@ def settled(page):
 
 def listed(page):
     settled(page)
-    return page.locator("#ce-filter ul.ce-live > li > a").all_text_contents()
+    return page.locator("ul.ce-live > li > a").all_text_contents()
 
 
 def option(group, label):
@@ -77,8 +80,10 @@ def test_filter_by_country_and_theme_counts_url_and_clear(browser, served, cat, 
     country_name, theme_name = i18n.country(country, lang), schema.label("theme", theme, lang)
     page, errors = open_filter(browser, f"{served}{prefix}entries/")
 
-    # With JavaScript the static list gives way to the live one, which starts with every entry.
-    assert page.locator("ul.ce-list:not(.ce-live)").first.is_hidden()
+    # With JavaScript the page's own list becomes the live one (no second list), which starts with every entry;
+    # the static list's total and links to its other pages give way to the count and the "more" button.
+    assert page.locator("ul.ce-list").count() == 1 and page.locator("ul.ce-list.ce-live").is_visible()
+    assert page.locator("p.ce-total").is_hidden()
     assert listed(page) == [e.title(lang) for e in by_title(entries, lang)]
     assert page.locator(".ce-count").text_content() == count_text(len(entries), lang)
     assert page.locator(".ce-count").get_attribute("aria-live") == "polite"
@@ -92,7 +97,7 @@ def test_filter_by_country_and_theme_counts_url_and_clear(browser, served, cat, 
     expected = by_title([e for e in entries if country in e.facts["countries"] and theme in e.facts["themes"]], lang)
     assert expected, "the data should have entries for this test"
     assert listed(page) == [e.title(lang) for e in expected]
-    hrefs = page.locator("#ce-filter ul.ce-live > li > a").evaluate_all("links => links.map(a => a.href)")
+    hrefs = page.locator("ul.ce-live > li > a").evaluate_all("links => links.map(a => a.href)")
     assert hrefs == [f"{served}{prefix}entries/{e.slug}/" for e in expected]
     assert page.locator(".ce-count").text_content() == count_text(len(expected), lang)
 
@@ -149,7 +154,7 @@ def test_filters_work_from_the_keyboard_with_visible_focus(browser, served, cat,
     ui = panel.ui_strings("en")
     page, errors = open_filter(browser, f"{served}en/entries/")
     page.locator("#ce-filter summary").focus()
-    page.keyboard.press("Tab")  # into the first facet: kind
+    page.keyboard.press("Tab")  # open_filter opened the panel  # into the first facet: kind
     first_kind = next(k for k in schema.terms("kind") if cat.by_kind(k))
     focused = page.evaluate("() => [document.activeElement.name, document.activeElement.value,"
                             " getComputedStyle(document.activeElement).outlineStyle]")
@@ -161,13 +166,32 @@ def test_filters_work_from_the_keyboard_with_visible_focus(browser, served, cat,
     page.close()
 
 
+def test_if_the_search_cannot_load_the_page_stays_a_plain_list(browser, served, cat, schema):
+    """The first view needs nothing but the page; when a filter asks for Pagefind and it cannot be loaded, the
+    filters go away and the page's own list stays, with its links and without the boxes that need the panel."""
+    page = browser.new_page()
+    page.route("**/pagefind/**", lambda route: route.abort())
+    page.goto(f"{served}en/entries/")
+    settled(page)
+    assert listed(page) == [e.title("en") for e in by_title(cat.entries.values(), "en")]
+    page.locator("#ce-filter details.ce-panel > summary").click()
+    kinds = page.get_by_role("group", name=panel.ui_strings("en")["kind"], exact=True)
+    option(kinds, schema.label("kind", "programme", "en")).check()
+    page.wait_for_selector("#ce-filter.ce-static", state="attached")
+    assert page.locator("#ce-filter").is_hidden()
+    assert page.locator("ul.ce-list > li > a").all_text_contents() == [
+        e.title("en") for e in by_title(cat.entries.values(), "en")]
+    assert page.locator("ul.ce-list input").count() == 0 and page.locator("p.ce-total").is_visible()
+    page.close()
+
+
 def test_without_javascript_the_static_list_stays(browser, served, cat):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{served}entries/")
     assert page.locator("ul.ce-list > li > a").count() == len(cat.entries)
     assert page.locator("ul.ce-list").first.is_visible()
-    assert page.locator("#ce-filter input").count() == 0
+    assert page.locator("#ce-filter").is_hidden()  # its search field and panel need the script
     context.close()
 
 

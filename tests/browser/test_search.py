@@ -155,7 +155,7 @@ def test_filters_narrow_the_results_of_a_search(browser, served, lang, prefix):
     page.get_by_role("link", name=i18n.ui("search_in_list", lang)).click()
     page.wait_for_selector('#ce-filter[aria-busy="false"] .ce-count:not(:empty)')
     assert page.get_by_label(ui["search_within"]).input_value() == word
-    titles = page.locator("#ce-filter ul.ce-live > li > a")
+    titles = page.locator("ul.ce-live > li > a")
     before = {a.split("/")[-2] for a in titles.evaluate_all("links => links.map(a => a.href)")}
     assert {"cooperative-development-bolivia", "my-coop"} <= before
     countries = page.get_by_role("group", name=ui["country"], exact=True)

@@ -229,8 +229,11 @@ def test_long_lists_come_in_pages(cat, schema):
         text = body(site, f"{page}.en.md")
         assert f"<p class=\"ce-total\">Entries {first}–{last} of {total}</p>" in text
         assert '<nav class="ce-pages" aria-label="Pages of the list">' in text
-        listed += re.findall(r'<li><a href="(?:\.\./)+entries/([a-z0-9-]+)/"', text)
+        listed += re.findall(r'<li(?: data-slug="[a-z0-9-]+")?><a href="(?:\.\./)+entries/([a-z0-9-]+)/"', text)
     assert len(listed) == total == len(set(listed))
+    # The "Compare" boxes the filter panel wires: on the first page (where the panel is), one per entry.
+    assert body(site, "entries/index.en.md").count('<input type="checkbox" class="ce-pick" value="') == 50
+    assert "ce-pick" not in body(site, "entries/page/2.en.md")
     assert '<a href="../../../entries/page/2/" aria-current="page">2</a>' in body(site, "entries/page/2.en.md")
     assert site["entries/page/3.en.md"].startswith('---\ntitle: "All entries (page 3 of 3)"')
     assert 'id="ce-filter"' in site["entries/index.en.md"] and 'id="ce-filter"' not in site["entries/page/2.en.md"]
