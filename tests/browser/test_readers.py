@@ -212,6 +212,10 @@ def test_compare_two_entries_and_download_the_csv(browser, served, cat, schema, 
     assert page.get_by_role("link", name=ui["cmp_go"]).count() == 0  # one entry is not enough
     page.get_by_role("checkbox", name=f'{ui["compare"]} {second.title(lang)}', exact=True).check()
     assert page.locator(".ce-cmpbar").get_by_text(ui["cmp_count"].format(n=2)).is_visible()
+    # It stays in view, under the header, while the reader goes down the list to pick more.
+    page.locator("ul.ce-live > li").last.scroll_into_view_if_needed()
+    bar = page.locator(".ce-cmpbar").bounding_box()
+    assert 0 < bar["y"] < page.viewport_size["height"] / 3
     page.get_by_role("link", name=ui["cmp_go"]).click()
 
     page.wait_for_selector("#ce-compare table")
