@@ -78,16 +78,23 @@ def check_shared_figures(checker, shared: dict, where: dict, entries: dict, sour
 
     for fid, rec in shared.items():
         shown, _, lines = where[fid]
-        seen = set()
-        for i, slug in enumerate(rec.get("entries") or []):
-            line = yamldata.line_of(lines, (fid, "entries", i))
-            if slug in seen:
-                checker.add(shown, line, f"{fid}.entries[{i}]", f'"{slug}" is listed twice; keep one')
-            elif isinstance(slug, str) and slug not in entries and slug not in unreadable:
-                checker.add(shown, line, f"{fid}.entries[{i}]",
-                            f'no entry "{slug}".{did_you_mean(slug, sorted(entries))} Use the slug of an entry in '
-                            "practices/.")
-            seen.add(slug)
+        def line_of(i, _fid=fid, _lines=lines):
+            return yamldata.line_of(_lines, (_fid, "entries", i))
+        check_entry_list(checker, shown, line_of, f"{fid}.entries", rec.get("entries") or [], entries, unreadable)
         problem = _after_source(rec.get("year"), rec.get("source"), sources)
         if problem:
             checker.add(shown, yamldata.line_of(lines, (fid, "year")), f"{fid}.year", problem)
+
+
+def check_entry_list(checker, shown: str, line_of, field: str, slugs: list, entries, unreadable=()) -> None:
+    """A list of entries by slug (a collection's, a shared figure's): each listed once, each an entry in
+    practices/ (or one whose file could not be read, already reported). line_of(i) gives item i's line."""
+    seen = set()
+    for i, slug in enumerate(slugs):
+        if slug in seen:
+            checker.add(shown, line_of(i), f"{field}[{i}]", f'"{slug}" is listed twice; keep one')
+        elif isinstance(slug, str) and slug not in entries and slug not in unreadable:
+            checker.add(shown, line_of(i), f"{field}[{i}]",
+                        f'no entry "{slug}".{did_you_mean(slug, sorted(entries))} Use the slug of an entry in '
+                        "practices/ (its file name without .es.md or .en.md).")
+        seen.add(slug)

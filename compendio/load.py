@@ -99,16 +99,9 @@ def read_collections(root: Path, schema: Schema, checker: validate.Checker, entr
         checker.schema_errors(schema.record_validators["collection"], record, shown,
                               lambda p, _lines=lines: yamldata.line_of(_lines, tuple(p)))
         checker.check_plain_text(record, (), _Located(shown, lines))
-        seen = set()
-        for i, slug_ref in enumerate(record.get("entries") or [] if isinstance(record, dict) else []):
-            line = yamldata.line_of(lines, ("entries", i))
-            if slug_ref in seen:
-                checker.add(shown, line, f"entries[{i}]", f'"{slug_ref}" is listed twice; keep one')
-            elif isinstance(slug_ref, str) and slug_ref not in entries and slug_ref not in unreadable:
-                checker.add(shown, line, f"entries[{i}]",
-                            f'no entry "{slug_ref}".{did_you_mean(slug_ref, sorted(entries))} '
-                            "Use the slug of an entry in practices/ (its file name without .es.md or .en.md).")
-            seen.add(slug_ref)
+        factrules.check_entry_list(checker, shown, lambda i, _lines=lines: yamldata.line_of(_lines, ("entries", i)),
+                                   "entries", record.get("entries") or [] if isinstance(record, dict) else [],
+                                   entries, unreadable)
         if len(checker.problems) == before:
             collections[slug] = record
     return collections

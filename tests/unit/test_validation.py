@@ -465,7 +465,7 @@ def test_shared_figures_name_existing_entries(mini):
         '  what: {es: "agricultores", en: "farmers"}\n  year: 2015\n  source: ilo-andean-2016\n'
         "  entries: [prog, tool, progg]\n", encoding="utf-8")
     assert only(mini) == ('data/shared_figures.yml:8: joint.entries[2]: no entry "progg". Did you mean "prog"? '
-                          "Use the slug of an entry in practices/.")
+                          "Use the slug of an entry in practices/ (its file name without .es.md or .en.md).")
 
 
 def test_the_slug_page_is_reserved_for_long_lists(mini):
