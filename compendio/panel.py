@@ -6,8 +6,8 @@ computed at build time so that the script only renders. Nothing is one file that
       {"v": 3, "lang": "es", "ui": {key: string}, "f": {facet: [[value, label], ...]}, "years": [first, last],
        "word": the word that lists every entry (LIST_WORD), "n": number of entries,
        "c": {facet: {value: entries}} with nothing chosen}
-  The list of all entries carries the same data in its page (<script type="application/json" id="ce-panel">), so
-  its first view is drawn at once: the counts above, and the static first page of the list, adopted as is.
+  The list of all entries draws its first view without it (its own first page, its count, the panel's frame) and
+  fetches it after: the counts above fill the closed panel, and the page's list is adopted as the live one.
 - data/compare/<slug>.json, one per entry and language, fetched only for the 2 to 4 entries being compared:
       {"s": slug, "t": title, "h": short title, "u": "entries/<slug>/", "l": language of the text when it is not
        the page's, "rows": [[field, label, cell, own], ...]}

@@ -1,10 +1,9 @@
 """The project's own Jinja environment for page layouts (compendio/templates/), with autoescaping on.
 
 MkDocs renders its theme with autoescaping off, so the generated pages never go through it: every value a
-template prints is escaped unless it is Markup. Markup is made in this module only, at five audited places:
+template prints is escaped unless it is Markup. Markup is made in this module only, at four audited places:
 trusted_svg (charts made and escaped by compendio.charts), markdown_html (entry text turned into HTML),
-contributor_markdown (entry text kept as Markdown for MkDocs), code_block (text in a fenced code block) and
-script_json (data for a page's script, in a JSON script element).
+contributor_markdown (entry text kept as Markdown for MkDocs) and code_block (text in a fenced code block).
 Front matter is YAML, not HTML: front_matter() writes it here too, with JSON strings."""
 from __future__ import annotations
 
@@ -51,13 +50,6 @@ def markdown_html(text: str, here: str) -> Markup:
     to_root = urls.up(here)
     out = out.replace('src="images/', f'src="{to_root}entries/images/')
     return Markup(_ENTRY_LINK.sub(lambda m: f'href="{to_root}entries/{m.group(1)}/{m.group(2) or ""}"', out))
-
-
-def script_json(data) -> Markup:
-    """Data for a page's script, as the text of a <script type="application/json"> element: JSON with <, > and &
-    written as \\u escapes, so that no value can end the element or start markup."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def front_matter(title: str, description: str = "", extra: dict | None = None) -> str:

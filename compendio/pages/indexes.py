@@ -6,10 +6,10 @@ import datetime
 
 from markupsafe import Markup
 
-from .. import charts, feed, i18n, index, panel, urls
+from .. import charts, feed, i18n, index, urls
 from ..format import Text
 from ..index import DIMENSIONS
-from ..render import front_matter, script_json, trusted_svg
+from ..render import front_matter, trusted_svg
 from .context import Context
 
 LATEST = 6  # entries under "recently updated" on the home page
@@ -74,8 +74,7 @@ def entries_index(ctx: Context) -> dict[str, str]:
     the box on the first page; the list works without it."""
     n, f = len(ctx.cat.entries), ctx.f
     count = f.t("browse_n0") if n == 0 else f.t("browse_n1") if n == 1 else f.t("browse_n", n=f.number(n))
-    lead = Markup(ctx.render("filter_box.html", here="entries/index", count=count,
-                             data=script_json(panel.panel_data(ctx.cat, ctx.f))))
+    lead = Markup(ctx.render("filter_box.html", here="entries/index", count=count))
     return ctx.list_pages("entries/index", ctx.f.t("all_entries"), lead, ctx.cat.entries.values(), pick=True)
 
 

@@ -53,14 +53,10 @@
     return D;
   }
 
-  /** The panel's data: from the page when it carries it (the list of entries does), else data/panel.json. */
+  /** The panel's data (data/panel.json). */
   function load(node, fallback) {
     // nh3 may drop data-* attributes on sanitised pages, so the documented path is also the default.
     const url = new URL(node.getAttribute("data-src") || fallback, document.baseURI);
-    const inline = document.getElementById("ce-panel");
-    if (inline) {
-      try { return Promise.resolve(prepare(JSON.parse(inline.textContent), url)); } catch (err) { /* fetch it */ }
-    }
     return getJSON(url.href).then((data) => prepare(data, url));
   }
 
@@ -337,6 +333,8 @@
     });
     list.after(more);
     box.classList.add("ce-filter");
+    // Boxes ticked before the data came, or kept by the browser on going back to the page.
+    picked = [...list.querySelectorAll("input.ce-pick:checked")].map((pick) => pick.value);
     updateBar();
     if (chosen() || !adoptStatic()) update(false);
   }

@@ -107,3 +107,16 @@ def test_the_language_menu_leads_to_the_same_page_in_the_other_language(browser,
     link.click()
     page.wait_for_url(f"{served}en/entries/score-narino/")
     page.close()
+
+
+def test_the_theme_script_is_deferred_and_still_runs(browser, served, built):
+    """Material's bundle does not hold up the first paint, and still does its work: here, the copy button it adds
+    to an entry's citation (in the page's language)."""
+    html = (built / "entries" / "score-narino" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<script src="(\.\./)+assets/javascripts/bundle\.[0-9a-f]+\.min\.js" defer>', html)
+    page = browser.new_page()
+    page.goto(f"{served}entries/score-narino/")
+    copy = page.locator("pre button[title='Copiar al portapapeles']")
+    copy.first.wait_for()  # times out (and fails) if the theme's script never ran
+    assert copy.count() == page.locator("pre").count() >= 2
+    page.close()
