@@ -10,7 +10,7 @@ from .. import charts, urls
 from ..model import Entry
 from ..render import front_matter, markdown_html
 from . import facts
-from .context import Context
+from .context import Context, paginate
 from .indexes import figure
 
 HIDE = {"hide": ["navigation", "toc"]}  # wide tables get the whole width: Material hides the sidebars
@@ -35,30 +35,42 @@ def section_html(ctx: Context):
     return html
 
 
-def entries_table(ctx: Context, here: str, title: str, entries, fields, lead_html="") -> str:
-    """Entries side by side, one row each, one column per field: compare/programmes and the collections'."""
+def entries_table(ctx: Context, here: str, title: str, entries, fields, lead_html="", **paging) -> str:
+    """Entries side by side, one row each, one column per field: compare/programmes and the collections'.
+    paging: a page of a longer table (see table_page.html)."""
     head = [ctx.f.t("name")] + [ctx.f.label("compare_field", name) for name in fields]
     as_html = section_html(ctx)
     rows = [(e, [facts.cell(ctx.f, e, name, here, as_html) for name in fields]) for e in entries]
-    return table(ctx, "comparison.html", here, title, head, lead_html, rows=rows)
+    return table(ctx, "comparison.html", here, title, head, lead_html, rows=rows, **paging)
 
 
-def compare_programmes(ctx: Context) -> str:
-    return entries_table(ctx, "compare/programmes", ctx.f.t("compare_programmes"),
-                         ctx.f.by_title(ctx.cat.by_kind("programme")), PROGRAMME_FIELDS)
+def compare_programmes(ctx: Context) -> dict[str, str]:
+    """Every programme side by side, in pages of PAGE_SIZE rows (a page stays light however many there are)."""
+    title = ctx.f.t("compare_programmes")
+    programmes = ctx.f.by_title(ctx.cat.by_kind("programme"))
+    return {part.path: entries_table(ctx, part.path, ctx.page_title(title, part), part.items, PROGRAMME_FIELDS,
+                                     nav=part.nav, first=part.first, last=part.last, total=len(programmes))
+            for part in paginate("compare/programmes", programmes)}
 
 
-def compare_methodologies(ctx: Context) -> str:
+def compare_methodologies(ctx: Context) -> dict[str, str]:
+    """Every methodology side by side, in pages of PAGE_SIZE rows, as the programmes."""
     f = ctx.f
-    rows = []
-    for m in f.by_title(ctx.cat.by_kind("methodology")):
-        users = f.by_title(e for e in ctx.groups["methodologies"][m.slug] if e.slug != m.slug)
-        where = sorted({c for e in users for c in e.facts["countries"]} or set(m.facts["countries"]), key=f.country)
-        rows.append((m, users, where))
     head = [f.t("name"), f.field_title("audience"), f.field_title("formats"), f.field_title("modules"),
             f.t("where_used"), f.t("used_by")]
-    return table(ctx, "compare_methodologies.html", "compare/methodologies", f.t("compare_methodologies"), head,
-                 rows=rows)
+    methodologies = f.by_title(ctx.cat.by_kind("methodology"))
+    out = {}
+    for part in paginate("compare/methodologies", methodologies):
+        rows = []
+        for m in part.items:
+            users = f.by_title(e for e in ctx.groups["methodologies"][m.slug] if e.slug != m.slug)
+            where = sorted({c for e in users for c in e.facts["countries"]} or set(m.facts["countries"]),
+                           key=f.country)
+            rows.append((m, users, where))
+        out[part.path] = table(ctx, "compare_methodologies.html", part.path,
+                               ctx.page_title(f.t("compare_methodologies"), part), head, rows=rows, nav=part.nav,
+                               first=part.first, last=part.last, total=len(methodologies))
+    return out
 
 
 def users_by_country(ctx: Context, m: Entry) -> dict[str, list[Entry]]:
@@ -132,8 +144,8 @@ def compare_index(ctx: Context) -> str:
 
 
 def pages(ctx: Context) -> dict[str, str]:
-    out = {"compare/index": compare_index(ctx), "compare/methodologies": compare_methodologies(ctx),
-           "compare/programmes": compare_programmes(ctx), "compare/select": compare_select(ctx)}
+    out = {"compare/index": compare_index(ctx), "compare/select": compare_select(ctx),
+           **compare_methodologies(ctx), **compare_programmes(ctx)}
     out.update({f"compare/methodology/{m.slug}": compare_methodology(ctx, m) for m in ctx.cat.by_kind("methodology")})
     if ctx.cat.context:
         out["compare/countries"] = compare_countries(ctx)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cached_property
 
 from markupsafe import Markup, escape
@@ -18,6 +19,29 @@ from . import facts
 PAGE_SIZE = 50  # entries on one page of a list: a list page stays light however large the catalogue grows
 _ENTRY_LINK = re.compile(r"\]\(\s*([a-z0-9]+(?:-[a-z0-9]+)*)\.md(#[^)\s]*)?\s*\)")
 _SUBHEADING = re.compile(r"^(#{3,5}) ", re.M)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of a long list: its path, its items, its number (from 1) of `pages`, the positions of its first
+    and last items in the whole list, and the links to every page [(href from this page, number, is this)]."""
+    path: str
+    items: list
+    n: int
+    pages: int
+    first: int
+    last: int
+    nav: list
+
+
+def paginate(here: str, items: list) -> list[Part]:
+    """A list cut into pages of PAGE_SIZE: here, then here's page/2, page/3... (no links when one page is enough).
+    The one rule for every long list, of entries or of table rows."""
+    chunks = [items[i:i + PAGE_SIZE] for i in range(0, len(items), PAGE_SIZE)] or [[]]
+    paths = [here] + [urls.list_page(here, n) for n in range(2, len(chunks) + 1)]
+    return [Part(path, chunk, n, len(chunks), (n - 1) * PAGE_SIZE + 1, (n - 1) * PAGE_SIZE + len(chunk),
+                 [(urls.rel(path, p), i, i == n) for i, p in enumerate(paths, 1)] if len(paths) > 1 else [])
+            for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True), 1)]
 
 
 class Context:
@@ -75,18 +99,19 @@ class Context:
         each with its front matter, the total, and links to the others; the lead (before the list), after
         (below it) and the entries' "Compare" boxes (pick) only on the first."""
         entries = self.f.by_title(entries)
-        chunks = [entries[i:i + PAGE_SIZE] for i in range(0, len(entries), PAGE_SIZE)] or [[]]
-        paths = [here] + [urls.list_page(here, n) for n in range(2, len(chunks) + 1)]
         out = {}
-        for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True), 1):
-            page_title = title if n == 1 else self.f.t("list_page_title", title=title, n=n, total=len(chunks))
-            nav = [(urls.rel(path, p), i, i == n) for i, p in enumerate(paths, 1)] if len(paths) > 1 else []
-            out[path] = front_matter(page_title) + self.render(
-                "list_page.html", title=page_title, lead=lead if n == 1 else "", after=after if n == 1 else "",
-                total=len(entries), nav=nav,
-                first=(n - 1) * PAGE_SIZE + 1, last=(n - 1) * PAGE_SIZE + len(chunk),
-                entry_list=self.entry_list(chunk, path, ordered=True, pick=pick and n == 1))
+        for part in paginate(here, entries):
+            page_title = self.page_title(title, part)
+            out[part.path] = front_matter(page_title) + self.render(
+                "list_page.html", title=page_title, lead=lead if part.n == 1 else "",
+                after=after if part.n == 1 else "", total=len(entries), nav=part.nav, first=part.first,
+                last=part.last, entry_list=self.entry_list(part.items, part.path, ordered=True,
+                                                          pick=pick and part.n == 1))
         return out
+
+    def page_title(self, title: str, part: Part) -> str:
+        """A long list's first page keeps the list's title; the others say which page they are."""
+        return title if part.n == 1 else self.f.t("list_page_title", title=title, n=part.n, total=part.pages)
 
     # ------------------------------------------------------------------ an entry's parts
     def fact_box(self, e: Entry, here: str, id_prefix: str = "") -> Markup:

@@ -13,6 +13,7 @@ from ..render import front_matter, trusted_svg
 from .context import Context
 
 LATEST = 6  # entries under "recently updated" on the home page
+HOME_METHODOLOGIES = 12  # cards on the home page at most: the most applied, the rest a link away
 
 
 def figure(ctx: Context, cls: str, svg: str, caption: str = "", blank: bool = True) -> Markup:
@@ -87,8 +88,9 @@ def home(ctx: Context) -> str:
               (len(ctx.groups["organisations"]), "count_organisations", "organisations/index")]
     collections = [(slug, f.plain(c["title"]), f.one_line(f.plain(c["introduction"])), len(c["entries"]))
                    for slug, c in cat.collections.items()]
-    methodologies = [(m, f.entry_text(m, "summary"), len(ctx.groups["methodologies"][m.slug]) - 1)
-                     for m in f.by_title(cat.by_kind("methodology"))]
+    users = {m.slug: len(ctx.groups["methodologies"][m.slug]) - 1 for m in cat.by_kind("methodology")}
+    shown = sorted(f.by_title(cat.by_kind("methodology")), key=lambda m: -users[m.slug])[:HOME_METHODOLOGIES]
+    methodologies = [(m, f.entry_text(m, "summary"), users[m.slug]) for m in f.by_title(shown)]
     methodologies = [(m, Text(f.one_line(s.text), s.lang), n) for m, s, n in methodologies]
     updated = {e.slug: feed.entry_dates(e, cat.dates)[1] for e in cat.entries.values()}
     latest = sorted(cat.entries.values(), key=lambda e: (updated[e.slug], e.slug), reverse=True)[:LATEST]
@@ -99,7 +101,8 @@ def home(ctx: Context) -> str:
     kinds = [(k, len(cat.by_kind(k))) for k in ctx.schema.terms("kind")]
     return (front_matter(f.t("home_title"), f.t("home_lead"), extra={"hide": ["navigation", "toc"]})
             + ctx.render("home.html", here=here, counts=counts, map=world_map(ctx, here), collections=collections,
-                         methodologies=methodologies, latest=latest, browse=browse, kinds=kinds))
+                         methodologies=methodologies, all_methodologies=len(users), latest=latest, browse=browse,
+                         kinds=kinds))
 
 
 def pages(ctx: Context) -> dict[str, str]:

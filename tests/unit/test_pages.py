@@ -115,6 +115,42 @@ def test_comparisons(site):
     assert rows == [("Bolivia", "../../../entries/prog/"), ("Perú", "../../../entries/prog/")]
 
 
+
+def test_the_programmes_comparison_comes_in_pages(cat, schema):
+    """Programmes side by side, like a long list: at most PAGE_SIZE rows a page, each programme once, in title
+    order, each page saying which rows it holds and linking to the others (a page stays light at any size)."""
+    import dataclasses
+
+    from compendio import pages
+    from compendio.pages.context import PAGE_SIZE
+
+    prog = cat.entries["prog"]
+    def copy(n):
+        names = {"title": f"Programme {n:03d}", "short_title": f"Programme {n:03d}"}
+        return dataclasses.replace(prog, slug=f"prog{n:03d}",
+                                   text={lang: {**t, **names} for lang, t in prog.text.items()})
+
+    many = {f"prog{n:03d}": copy(n) for n in range(1, PAGE_SIZE + 11)}  # 60 copies + prog: pages of 50 and 11
+    big = dataclasses.replace(cat, entries={**cat.entries, **many}, collections={})
+    site = pages.generate(big, schema, base_url="https://example.test/")
+    assert {"compare/programmes.en.md", "compare/programmes/page/2.es.md"} <= set(site)
+    assert "compare/programmes/page/3.en.md" not in site
+    first, second = body(site, "compare/programmes.en.md"), body(site, "compare/programmes/page/2.en.md")
+    assert '<p class="ce-total">Entries 1–50 of 61</p>' in first
+    assert '<p class="ce-total">Entries 51–61 of 61</p>' in second
+    assert '<p class="ce-total">Entradas 51–61 de 61</p>' in body(site, "compare/programmes/page/2.es.md")
+    rows = [re.findall(r'<tr><th scope="row"><a href="[^"]+">([^<]+)</a></th>', text) for text in (first, second)]
+    assert [len(r) for r in rows] == [50, 11]
+    assert rows[0][:2] == ["Programme 001", "Programme 002"] and rows[1][-1] == "Test programme in Peru"
+    # Links from page 2 (compare/programmes/page/2/) to the entry and to both pages of the table.
+    assert '<th scope="row"><a href="../../../../entries/prog060/">Programme 060</a></th>' in second
+    assert '<a href="../../../../compare/programmes/">1</a>' in second
+    assert '<a href="../../../../compare/programmes/page/2/" aria-current="page">2</a>' in second
+    assert site["compare/programmes/page/2.es.md"].startswith('---\ntitle: "Programas lado a lado (página 2 de 2)"')
+    # The real catalogue's size (fewer than PAGE_SIZE programmes) keeps one page, with no links to others.
+    small = pages.generate(cat, schema, languages=("en",))
+    assert "ce-pages" not in small["compare/programmes.en.md"] and "ce-total" not in small["compare/programmes.en.md"]
+
 def test_collection_print_page_reanchors_and_repoints_links(site):
     page = body(site, "collections/set/print.es.md")
     assert re.findall(r'<li><a href="#entry-([a-z]+)">', page) == ["prog", "tool", "solo"]
@@ -239,3 +275,16 @@ def test_long_lists_come_in_pages(cat, schema):
     assert 'id="ce-filter"' in site["entries/index.en.md"] and 'id="ce-filter"' not in site["entries/page/2.en.md"]
     # Index pages of one value too: Peru has tool, prog and the 105 copies, in three pages.
     assert "countries/pe/page/3.en.md" in site and "countries/pe/page/4.en.md" not in site
+    # And the methodologies side by side (the two of the fixture and 105 copies: 107 rows, pages of 50, 50 and 7).
+    assert "compare/methodologies/page/3.en.md" in site and "compare/methodologies/page/4.en.md" not in site
+    last = body(site, "compare/methodologies/page/3.en.md")
+    assert '<p class="ce-total">Entries 101–107 of 107</p>' in last and last.count('<tr><th scope="row">') == 7
+    # The home page shows 12 methodology cards at most: the most applied (the Potosí tool, used by prog), then the
+    # first by title; the others are a link away.
+    home = body(site, "index.en.md")
+    cards = home[home.index('id="methodologies"'):home.index('id="latest"')]
+    assert cards.count("<li>") == 12
+    assert ">Potosí tool</a>" in cards and ">Tool 010</a>" in cards and "Tool 011" not in cards
+    assert '<p><a href="kinds/methodology/">All 107 methodologies</a></p>' in cards
+    small = pages.generate(cat, schema, languages=("en",))["index.en.md"]
+    assert "methodologies</a></p>" not in small  # both of the fixture's methodologies are shown: no link
