@@ -27,6 +27,16 @@ def table(ctx: Context, template: str, here: str, title: str, head: list, lead_h
                                                         lead=lead_html, **values)
 
 
+def table_pages(ctx: Context, template: str, here: str, title: str, head: list, items: list, rows,
+                lead_html="") -> dict[str, str]:
+    """A wide table whose rows grow with the catalogue, in pages of PAGE_SIZE (see paginate): rows(path, items)
+    makes one page's rows; the lead goes on the first page only."""
+    return {part.path: table(ctx, template, part.path, ctx.page_title(title, part), head,
+                             lead_html if part.n == 1 else "", rows=rows(part.path, part.items), nav=part.nav,
+                             first=part.first, last=part.last, total=len(items))
+            for part in paginate(here, items)}
+
+
 def section_html(ctx: Context):
     """A body section of an entry as HTML for a comparison cell, in the language it is shown in."""
     def html(e: Entry, name: str, here: str):
@@ -45,32 +55,30 @@ def entries_table(ctx: Context, here: str, title: str, entries, fields, lead_htm
 
 
 def compare_programmes(ctx: Context) -> dict[str, str]:
-    """Every programme side by side, in pages of PAGE_SIZE rows (a page stays light however many there are)."""
-    title = ctx.f.t("compare_programmes")
-    programmes = ctx.f.by_title(ctx.cat.by_kind("programme"))
-    return {part.path: entries_table(ctx, part.path, ctx.page_title(title, part), part.items, PROGRAMME_FIELDS,
-                                     nav=part.nav, first=part.first, last=part.last, total=len(programmes))
-            for part in paginate("compare/programmes", programmes)}
+    """Every programme side by side, in pages (a page stays light however many there are)."""
+    head = [ctx.f.t("name")] + [ctx.f.label("compare_field", name) for name in PROGRAMME_FIELDS]
+    as_html = section_html(ctx)
+    def rows(here, programmes):
+        return [(e, [facts.cell(ctx.f, e, name, here, as_html) for name in PROGRAMME_FIELDS]) for e in programmes]
+    return table_pages(ctx, "comparison.html", "compare/programmes", ctx.f.t("compare_programmes"), head,
+                       ctx.f.by_title(ctx.cat.by_kind("programme")), rows)
 
 
 def compare_methodologies(ctx: Context) -> dict[str, str]:
-    """Every methodology side by side, in pages of PAGE_SIZE rows, as the programmes."""
+    """Every methodology side by side, in pages, as the programmes."""
     f = ctx.f
     head = [f.t("name"), f.field_title("audience"), f.field_title("formats"), f.field_title("modules"),
             f.t("where_used"), f.t("used_by")]
-    methodologies = f.by_title(ctx.cat.by_kind("methodology"))
-    out = {}
-    for part in paginate("compare/methodologies", methodologies):
-        rows = []
-        for m in part.items:
+    def rows(here, methodologies):
+        out = []
+        for m in methodologies:
             users = f.by_title(e for e in ctx.groups["methodologies"][m.slug] if e.slug != m.slug)
             where = sorted({c for e in users for c in e.facts["countries"]} or set(m.facts["countries"]),
                            key=f.country)
-            rows.append((m, users, where))
-        out[part.path] = table(ctx, "compare_methodologies.html", part.path,
-                               ctx.page_title(f.t("compare_methodologies"), part), head, rows=rows, nav=part.nav,
-                               first=part.first, last=part.last, total=len(methodologies))
-    return out
+            out.append((m, users, where))
+        return out
+    return table_pages(ctx, "compare_methodologies.html", "compare/methodologies", f.t("compare_methodologies"),
+                       head, f.by_title(ctx.cat.by_kind("methodology")), rows)
 
 
 def users_by_country(ctx: Context, m: Entry) -> dict[str, list[Entry]]:

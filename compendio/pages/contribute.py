@@ -9,7 +9,7 @@ from ..editor import PAGE as EDITOR
 from ..editor_fields import required_for
 from ..i18n import LANGUAGES
 from ..render import front_matter
-from .comparisons import HIDE
+from .comparisons import HIDE, table_pages
 from .context import Context
 
 # Which vocabulary a field's values come from, for the accepted-values column.
@@ -46,17 +46,18 @@ def fields(ctx: Context) -> str:
             + ctx.render("fields_after.html", sections=sections, units=schema.terms("unit")))
 
 
-def translations(ctx: Context) -> str:
-    f, here, title = ctx.f, "contribute/translations", ctx.f.t("translations_title")
+def translations(ctx: Context) -> dict[str, str]:
+    f, title = ctx.f, ctx.f.t("translations_title")
     entries = f.by_title(ctx.cat.entries.values())
     done = sum(1 for e in entries if not e.missing)
     lead = Markup(ctx.render("paragraphs.html", strong=True, texts=[
         f.t("translations_lead"), f.t("translations_summary", done=done, total=len(entries))]))
     head = [f.t("entry")] + [f.t(f"language_{lang}").capitalize() for lang in LANGUAGES]
-    rows = [(urls.rel(here, "entries/" + e.slug), e.short_title(ctx.lang),
-             [f.t("translated") if e.has_language(lang) else f.t("pending") for lang in LANGUAGES]) for e in entries]
-    return front_matter(title, extra=HIDE) + ctx.render("translations.html", here=here, title=title, head=head,
-                                                        lead=lead, rows=rows)
+    def rows(here, entries):
+        return [(urls.rel(here, "entries/" + e.slug), e.short_title(ctx.lang),
+                 [f.t("translated") if e.has_language(lang) else f.t("pending") for lang in LANGUAGES])
+                for e in entries]
+    return table_pages(ctx, "translations.html", "contribute/translations", title, head, entries, rows, lead)
 
 
 def wanted(ctx: Context, e) -> list[str]:
@@ -74,14 +75,14 @@ def wanted(ctx: Context, e) -> list[str]:
                   if k not in sections]
 
 
-def help_wanted(ctx: Context) -> str:
-    f, here, title = ctx.f, "contribute/help-wanted", ctx.f.t("help_wanted_title")
-    rows = [(e, w) for e in f.by_title(ctx.cat.entries.values()) if (w := wanted(ctx, e))]
-    texts = [f.t("help_wanted_lead")] + ([] if rows else [f.t("nothing_missing")])
+def help_wanted(ctx: Context) -> dict[str, str]:
+    f = ctx.f
+    entries = [(e, w) for e in f.by_title(ctx.cat.entries.values()) if (w := wanted(ctx, e))]
+    texts = [f.t("help_wanted_lead")] + ([] if entries else [f.t("nothing_missing")])
     lead = Markup(ctx.render("paragraphs.html", texts=texts, strong=False))
     head = [f.t("entry"), f.t("kind"), f.t("missing")]
-    return front_matter(title, extra=HIDE) + ctx.render("help_wanted.html", here=here, title=title, head=head,
-                                                        lead=lead, rows=rows)
+    return table_pages(ctx, "help_wanted.html", "contribute/help-wanted", f.t("help_wanted_title"), head, entries,
+                       lambda here, rows: rows, lead)
 
 
 def editor(ctx: Context) -> str:
@@ -91,6 +92,5 @@ def editor(ctx: Context) -> str:
 
 
 def pages(ctx: Context) -> dict[str, str]:
-    return {"contribute/index": index(ctx), "contribute/fields": fields(ctx),
-            "contribute/translations": translations(ctx), "contribute/help-wanted": help_wanted(ctx),
-            EDITOR: editor(ctx)}
+    return {"contribute/index": index(ctx), "contribute/fields": fields(ctx), **translations(ctx),
+            **help_wanted(ctx), EDITOR: editor(ctx)}

@@ -279,6 +279,11 @@ def test_long_lists_come_in_pages(cat, schema):
     assert "compare/methodologies/page/3.en.md" in site and "compare/methodologies/page/4.en.md" not in site
     last = body(site, "compare/methodologies/page/3.en.md")
     assert '<p class="ce-total">Entries 101–107 of 107</p>' in last and last.count('<tr><th scope="row">') == 7
+    # Contributors' tables too: the translation status of the 109 entries, its summary on the first page only.
+    assert "contribute/translations/page/3.en.md" in site and "contribute/translations/page/4.en.md" not in site
+    assert "of 109 entries are in both languages" in body(site, "contribute/translations.en.md")
+    third = body(site, "contribute/translations/page/3.en.md")
+    assert "in both languages" not in third and third.count('<tr><th scope="row">') == 9
     # The home page shows 12 methodology cards at most: the most applied (the Potosí tool, used by prog), then the
     # first by title; the others are a link away.
     home = body(site, "index.en.md")
