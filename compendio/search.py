@@ -67,14 +67,19 @@ _TAG = re.compile(r"<[^>]*>")
 _H1 = re.compile(r"<h1[\s>].*?</h1>", re.S)
 
 
+_WORD = re.compile(r"\w+")
+
+
 def extra_words(html: str, same: dict) -> str:
     """The other spellings of the synonyms found in the text of html, that the text does not already hold."""
     text = _TAG.sub(" ", html)
     lowered = fold(text) if not text.isascii() else text.lower()
-    extra = set()
-    for key, (pattern, others) in same.items():
-        if key in lowered and pattern.search(lowered):
-            extra |= {o for o in others if not re.search(rf"\b{re.escape(o)}\b", lowered)}
+    # A one-word spelling is there as a whole word when it is one of the text's words (a set, made once: this runs
+    # on every page); a spelling of several words is looked for with its own pattern.
+    words = set(_WORD.findall(lowered))
+    found = {w for w, (pattern, _) in same.items()
+             if (w in words if _WORD.fullmatch(w) else w in lowered and pattern.search(lowered))}
+    extra = set().union(*(same[w][1] for w in found)) - found
     return " ".join(sorted(extra))
 
 
