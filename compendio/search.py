@@ -6,8 +6,9 @@ small entry file, then only the index chunks and result fragments a query needs 
 the header box, compendio.js for the filter panel of the entries list).
 
 What goes into the index:
-- each page's article (`data-pagefind-body`), except the collections' print pages, which repeat whole entries;
-  pages without the mark (print pages, redirects of former slugs, 404) are not indexed at all;
+- each page's article (`data-pagefind-body`), except the collections' print pages, which repeat whole entries,
+  and the later pages of a long list or table (page/2/...), whose title only repeats the first page's; pages
+  without the mark (those, redirects of former slugs, 404) are not indexed at all;
 - not the parts that repeat other pages' text (EXCLUDE): lists of entries, comparison tables, the permalink
   boxes, charts; each entry's text is found on the entry's own page;
 - accents need nothing: Pagefind folds diacritics when indexing ("Narino" finds "Nariño", tested in a browser);
@@ -46,6 +47,7 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 ARTICLE = '<article class="md-content__inner md-typeset">'  # Material's page content
 ENTRY_URL = re.compile(r"^(?:[a-z]{2}/)?entries/([a-z0-9]+(?:-[a-z0-9]+)*)/$")
 PRINT_URL = re.compile(r"^(?:[a-z]{2}/)?collections/[^/]+/print/$")
+PAGED_URL = re.compile(r"/page/[0-9]+/$")  # page 2, 3... of a long list or table: page 1 is the one to find
 ALSO = "data-ce-also"  # the attribute holding a page's extra words
 
 
@@ -106,7 +108,7 @@ class Marks:
     def mark(self, html: str, url: str) -> str:
         """The page with its article marked for indexing, or as it is if it is not to be indexed."""
         start = html.find(ARTICLE)
-        if start < 0 or PRINT_URL.match(url):
+        if start < 0 or PRINT_URL.match(url) or PAGED_URL.search(url):
             return html
         start += len(ARTICLE)
         end = html.rfind("</article>")

@@ -50,6 +50,11 @@ def test_print_pages_and_pages_without_an_article_are_not_marked(cat, schema):
     assert marks.mark(printed, "collections/score-andean-countries/print/") == printed
     assert marks.mark("<html><body><p>redirect</p></body></html>", "entries/old/") == \
         "<html><body><p>redirect</p></body></html>"
+    # Page 2, 3... of a long list or table: the first page is the one a search should give.
+    for url in ("entries/page/2/", "en/countries/pe/page/3/", "compare/programmes/page/12/"):
+        later = page("<h1>Quinua (página 2 de 3)</h1><p>quinua</p>")
+        assert marks.mark(later, url) == later
+    assert "data-pagefind-body" in marks.mark(page("<h1>Por tema: cooperativas</h1>"), "themes/cooperatives/")
     marked = marks.mark(page("<h1>Por tema: quinua</h1><ul class='ce-list'><li>cooperativa</li></ul>"), "themes/x/")
     assert f"{ARTICLE[:-1]} data-pagefind-body>" in marked
     # Only the title of a page that lists entries brings in other spellings: the list is other pages' text.
