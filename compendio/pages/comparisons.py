@@ -15,6 +15,7 @@ from .indexes import figure
 
 HIDE = {"hide": ["navigation", "toc"]}  # wide tables get the whole width: Material hides the sidebars
 PROGRAMME_FIELDS = ("countries", "period", "methodologies", "funders", "key_results")
+USERS_SHOWN = 10  # programmes named in a methodology's row; the rest are on its own comparison page
 
 
 def lead(ctx: Context, text: str = "", href: str = "", link: str = "") -> Markup:
@@ -75,7 +76,7 @@ def compare_methodologies(ctx: Context) -> dict[str, str]:
             users = f.by_title(e for e in ctx.groups["methodologies"][m.slug] if e.slug != m.slug)
             where = sorted({c for e in users for c in e.facts["countries"]} or set(m.facts["countries"]),
                            key=f.country)
-            out.append((m, users, where))
+            out.append((m, users[:USERS_SHOWN], where, len(users) - USERS_SHOWN))
         return out
     return table_pages(ctx, "compare_methodologies.html", "compare/methodologies", f.t("compare_methodologies"),
                        head, f.by_title(ctx.cat.by_kind("methodology")), rows)

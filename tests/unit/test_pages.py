@@ -147,6 +147,13 @@ def test_the_programmes_comparison_comes_in_pages(cat, schema):
     assert '<a href="../../../../compare/programmes/">1</a>' in second
     assert '<a href="../../../../compare/programmes/page/2/" aria-current="page">2</a>' in second
     assert site["compare/programmes/page/2.es.md"].startswith('---\ntitle: "Programas lado a lado (página 2 de 2)"')
+    # The methodologies side by side name the first 10 programmes that applied one (by title), then link to its
+    # own comparison for the other 51.
+    lines = body(site, "compare/methodologies.en.md").splitlines()
+    row = next(line for line in lines if ">Potosí tool</a></th>" in line)
+    assert ">Programme 010</a>; " in row and "Programme 011" not in row
+    assert row.endswith('; <a href="../../compare/methodology/tool/">and 51 more</a></td></tr>')
+    assert '<a href="../../compare/methodology/tool/">y 51 más</a>' in body(site, "compare/methodologies.es.md")
     # The real catalogue's size (fewer than PAGE_SIZE programmes) keeps one page, with no links to others.
     small = pages.generate(cat, schema, languages=("en",))
     assert "ce-pages" not in small["compare/programmes.en.md"] and "ce-total" not in small["compare/programmes.en.md"]
