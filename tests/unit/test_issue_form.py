@@ -9,6 +9,7 @@ import sys
 
 import yaml
 from _common import ROOT, copy_project
+from editor_sample import METHODOLOGY_ES
 
 from compendio import editor_fields, issue_form
 from compendio.schema import load as load_schema
@@ -187,16 +188,17 @@ def test_an_empty_or_foreign_issue_is_refused_with_a_clear_message(tmp_path):
 
 # A methodology that uses every form the content model has for what a source does not state (issue 10): no
 # countries of documented use, countries it only names as scope, no period, no status, a year inferred, a context
-# figure whose year the source does not state. Typed as a person fills GitHub's form.
+# figure whose year the source does not state. Typed as a person fills GitHub's form: the editor tests' sample
+# methodology, whose file (tests/editor_sample.py, written by hand) the script must give too.
 METHODOLOGY = {
     "kind": "Metodología / Methodology",
-    "title-es": "Guía de prueba para cooperativas",
-    "title-en": "Test guide for cooperatives",
-    "summary-es": "Una guía de prueba que la fuente recomienda para el Ecuador y Bolivia, sin documentar su uso.",
-    "summary-en": "A test guide the source recommends for Ecuador and Bolivia, without documenting its use.",
+    "title-es": "Guía de muestra para el editor",
+    "title-en": "Sample guide for the editor",
+    "summary-es": "Una guía de muestra que la fuente recomienda para el Ecuador y Bolivia, sin documentar su uso.",
+    "summary-en": "A sample guide the source recommends for Ecuador and Bolivia, without documenting its use.",
     "modules-es": "Diagnóstico\nPlan de mejora",
     "modules-en": "Diagnosis\nImprovement plan",
-    "international_names": "Test Guide for Cooperatives (TGC)",
+    "international_names": "Sample Guide (SG)",
     "audience": "Cooperativas / Cooperatives",
     "formats": "Formación en aula / Classroom training",
     "developed_by": "ilo",
@@ -215,55 +217,11 @@ METHODOLOGY = {
     "section-overview-en": "The guide takes cooperatives through two modules.",
 }
 
-# The file it must give, written by hand in the templates' format.
-METHODOLOGY_ES = """---
-title: "Guía de prueba para cooperativas"
-summary: "Una guía de prueba que la fuente recomienda para el Ecuador y Bolivia, sin documentar su uso."
-modules: ["Diagnóstico", "Plan de mejora"]
-# Hechos: se escriben una sola vez, en uno de los dos archivos de idioma.
-kind: methodology
-international_names: ["Test Guide for Cooperatives (TGC)"]
-audience: [cooperatives]
-formats: [classroom_training]
-developed_by: [ilo]
-countries: []
-scope:
-  - {basis: recommended, countries: [EC, BO], source: ilo-andean-2016}
-  - basis: inferred
-    countries: [PE]
-    source: ilo-andean-2016
-    note: {es: "La fuente la cita tras el Perú.", en: "The source cites it after Peru."}
-period: not_stated
-status: not_stated
-themes: [cooperatives]
-target_groups: [cooperatives]
-results:
-  - value: 120
-    unit: applications
-    what: {es: "postulaciones recibidas", en: "applications received"}
-    year: 2015
-    year_inferred: {es: "año del informe intermedio", en: "year of the interim report"}
-    source: ilo-andean-2016
-context_figures:
-  - value: 6
-    unit: modules
-    what: {es: "módulos de la guía", en: "modules of the guide"}
-    year: null
-    source: ilo-andean-2016
-sources: [ilo-andean-2016]
----
-
-## Descripción
-
-La guía acompaña a las cooperativas en dos módulos.
-"""
-
-
 def test_an_issue_that_says_what_the_source_does_not_state_becomes_files_that_validate(tmp_path):
     project = copy_project(tmp_path / "project")
     result = run(project, github_body(METHODOLOGY))
     assert result.returncode == 0, result.stderr
-    slug = "guia-de-prueba-para-cooperativas"
+    slug = "guia-de-muestra-para-el-editor"
     assert (project / f"practices/{slug}.es.md").read_text(encoding="utf-8") == METHODOLOGY_ES
     check = subprocess.run([sys.executable, "scripts/validate.py"], cwd=project, capture_output=True, text=True,
                            timeout=300)
