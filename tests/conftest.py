@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers import copy_project, run_build
+from helpers import ROOT, copy_project, run_build
 
 LAYERS = ("unit", "site", "browser")
 
@@ -20,6 +20,20 @@ def pytest_collection_modifyitems(config, items):
         layer = Path(str(item.fspath)).parent.name
         if layer in LAYERS:
             item.add_marker(getattr(pytest.mark, layer))
+
+
+@pytest.fixture(scope="session")
+def schema():
+    """The project's schema. (tests/unit has its own cat and schema: the fixture catalogue.)"""
+    from compendio.schema import load as load_schema
+    return load_schema(ROOT / "schema")
+
+
+@pytest.fixture(scope="session")
+def cat(schema):
+    """The project's real catalogue, as the build loads it."""
+    from compendio import load
+    return load.load(ROOT, schema)
 
 
 @pytest.fixture

@@ -27,21 +27,10 @@ from helpers import page_html, page_text, run_build
 
 from compendio import editor, entrywriter, i18n, load
 from compendio.problems import closest
-from compendio.schema import load as load_schema
 
 LANGS = [("es", ""), ("en", "en/")]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 REPO = "https://github.com/compendio-ess/compendio-ess"  # repo_url in mkdocs.yml
-
-
-@pytest.fixture(scope="module")
-def schema():
-    return load_schema(ROOT / "schema")
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return load.load(ROOT)
 
 
 def ui(key, lang):

@@ -9,22 +9,10 @@ import io
 import re
 
 import pytest
-from _common import ROOT
 
-from compendio import i18n, load, panel
-from compendio.schema import load as load_schema
+from compendio import i18n, panel
 
 LANGS = [("es", ""), ("en", "en/")]
-
-
-@pytest.fixture(scope="module")
-def cat():
-    return load.load(ROOT)
-
-
-@pytest.fixture(scope="module")
-def schema():
-    return load_schema(ROOT / "schema")
 
 
 def by_title(entries, lang):

@@ -16,16 +16,6 @@ from compendio.format import Formatter
 from compendio.schema import load as load_schema
 
 
-@pytest.fixture(scope="module")
-def cat():
-    return load.load(ROOT)
-
-
-@pytest.fixture(scope="module")
-def schema():
-    return load_schema(ROOT / "schema")
-
-
 SAME = search.synonyms(ROOT / "data" / "search_synonyms.yml")
 
 
