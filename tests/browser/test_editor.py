@@ -45,25 +45,10 @@ def open_editor(browser, served, prefix, query="", width=1280, records=()):
     for record in records:
         page.route(f"**/data/entries/{record['slug']}.json", _serve(json.dumps(record)))
     page.errors = []
-    # Material's language selector asks for sitemap.xml on every page of the site (absolute, then relative);
-    # that is the theme's, not the editor's, and is left out here.
-
-    def on_console(message):
-        if message.type == "error" and "sitemap" not in (message.location or {}).get("url", ""):
-            page.errors.append(message.text)
-
-    def on_request_failed(request):
-        if "sitemap.xml" not in request.url:
-            page.errors.append("failed: " + request.url)
-
-    def on_response(response):
-        if response.status >= 400 and "sitemap.xml" not in response.url:
-            page.errors.append(f"{response.status}: {response.url}")
-
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    page.on("console", on_console)
-    page.on("requestfailed", on_request_failed)
-    page.on("response", on_response)
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    page.on("requestfailed", lambda r: page.errors.append("failed: " + r.url))
+    page.on("response", lambda r: page.errors.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
     page.on("dialog", lambda d: d.accept())
     page.goto(f"{served}{prefix}contribute/new/{query}")
     page.wait_for_selector("#ce-editor[data-ready]")
@@ -182,32 +167,37 @@ def fill_methodology(page):
     page.fill("#ce-ed-sections-en-overview", "The guide takes cooperatives through two modules.")
 
 
-@pytest.mark.parametrize("lang,prefix", LANGS)
-def test_a_new_programme_downloads_validates_and_builds(browser, served, tmp_path, lang, prefix):
-    page = open_editor(browser, served, prefix)
-    fill_programme(page, lang)
+def download_validate_and_build(page, lang, slug, expected, tmp_path):
+    """Check the filled form (no problem), download both files into a copy of the project and compare them with
+    the expected texts, then run make validate and a build on that copy. Returns the copy."""
     page.get_by_role("button", name=ui("check", lang)).click()
     assert page.locator("#ce-ed-summary").is_hidden()
     assert page.locator("#ce-ed-files .ce-ed-good").text_content() == ui("no_problems", lang)
     project = copy_project(tmp_path / "project")
     texts = {}
     for file_lang in ("es", "en"):
-        name = f"{SLUG}.{file_lang}.md"
+        name = f"{slug}.{file_lang}.md"
         with page.expect_download() as info:
             page.get_by_role("button", name=ui("download", lang).format(file=name)).click()
-        download = info.value
-        assert download.suggested_filename == name
-        download.save_as(project / "practices" / name)
+        assert info.value.suggested_filename == name
+        info.value.save_as(project / "practices" / name)
         texts[file_lang] = (project / "practices" / name).read_text(encoding="utf-8")
-    # Exactly the template's format (compendio/scaffold.py), written out by hand here.
-    assert texts == {"es": EXPECTED_ES, "en": EXPECTED_EN}
+    assert texts == expected
     assert page.errors == []
     page.context.close()
-
     result = validate(project)
     assert result.returncode == 0, result.stdout + result.stderr
     built = run_build(project)
     assert built.returncode == 0, built.stderr
+    return project
+
+
+@pytest.mark.parametrize("lang,prefix", LANGS)
+def test_a_new_programme_downloads_validates_and_builds(browser, served, tmp_path, lang, prefix):
+    page = open_editor(browser, served, prefix)
+    fill_programme(page, lang)
+    # Exactly the template's format (compendio/scaffold.py), written out by hand in tests/editor_sample.py.
+    project = download_validate_and_build(page, lang, SLUG, {"es": EXPECTED_ES, "en": EXPECTED_EN}, tmp_path)
     site = project / "site"
     es, en = page_text(site, f"entries/{SLUG}"), page_text(site, f"en/entries/{SLUG}")
     assert "Cooperativas rurales de prueba en el Perú" in es and "cooperativas rurales acompañadas" in es
@@ -226,25 +216,8 @@ def test_a_methodology_the_source_says_little_about_downloads_validates_and_buil
     # The new terms, with both languages' labels.
     assert "Recomendada para (Recommended for)" in page.locator("#ce-ed-facts-scope-0-basis option").all_inner_texts()
     assert "postulaciones (applications)" in page.locator("#ce-ed-facts-results-0-unit option").all_inner_texts()
-    page.get_by_role("button", name=ui("check", "es")).click()
-    assert page.locator("#ce-ed-summary").is_hidden()
-    assert page.locator("#ce-ed-files .ce-ed-good").text_content() == ui("no_problems", "es")
-    project = copy_project(tmp_path / "project")
-    texts = {}
-    for file_lang in ("es", "en"):
-        name = f"{METHODOLOGY_SLUG}.{file_lang}.md"
-        with page.expect_download() as info:
-            page.get_by_role("button", name=ui("download", "es").format(file=name)).click()
-        info.value.save_as(project / "practices" / name)
-        texts[file_lang] = (project / "practices" / name).read_text(encoding="utf-8")
-    assert texts == {"es": METHODOLOGY_ES, "en": METHODOLOGY_EN}  # by hand, in the templates' format
-    assert page.errors == []
-    page.context.close()
-
-    result = validate(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    built = run_build(project)
-    assert built.returncode == 0, built.stderr
+    project = download_validate_and_build(page, "es", METHODOLOGY_SLUG,
+                                          {"es": METHODOLOGY_ES, "en": METHODOLOGY_EN}, tmp_path)
     es = page_html(project / "site", f"entries/{METHODOLOGY_SLUG}")
     en = page_html(project / "site", f"en/entries/{METHODOLOGY_SLUG}")
     for label, html in (("Países", es), ("Periodo", es), ("Estado según la fuente", es)):
