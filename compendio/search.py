@@ -67,8 +67,6 @@ def synonyms(path: Path) -> dict[str, tuple[re.Pattern, set[str]]]:
 
 _TAG = re.compile(r"<[^>]*>")
 _H1 = re.compile(r"<h1[\s>].*?</h1>", re.S)
-
-
 _WORD = re.compile(r"\w+")
 
 

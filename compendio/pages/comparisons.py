@@ -46,21 +46,25 @@ def section_html(ctx: Context):
     return html
 
 
-def entries_table(ctx: Context, here: str, title: str, entries, fields, lead_html="", **paging) -> str:
-    """Entries side by side, one row each, one column per field: compare/programmes and the collections'.
-    paging: a page of a longer table (see table_page.html)."""
+def entry_columns(ctx: Context, fields):
+    """The head of a table of entries side by side (one column per field), and the function that makes its rows
+    as seen from a page: rows(here, entries)."""
     head = [ctx.f.t("name")] + [ctx.f.label("compare_field", name) for name in fields]
     as_html = section_html(ctx)
-    rows = [(e, [facts.cell(ctx.f, e, name, here, as_html) for name in fields]) for e in entries]
-    return table(ctx, "comparison.html", here, title, head, lead_html, rows=rows, **paging)
+    def rows(here, entries):
+        return [(e, [facts.cell(ctx.f, e, name, here, as_html) for name in fields]) for e in entries]
+    return head, rows
+
+
+def entries_table(ctx: Context, here: str, title: str, entries, fields, lead_html="") -> str:
+    """Entries side by side, one row each, one column per field, on one page: the collections' comparisons."""
+    head, rows = entry_columns(ctx, fields)
+    return table(ctx, "comparison.html", here, title, head, lead_html, rows=rows(here, entries))
 
 
 def compare_programmes(ctx: Context) -> dict[str, str]:
     """Every programme side by side, in pages (a page stays light however many there are)."""
-    head = [ctx.f.t("name")] + [ctx.f.label("compare_field", name) for name in PROGRAMME_FIELDS]
-    as_html = section_html(ctx)
-    def rows(here, programmes):
-        return [(e, [facts.cell(ctx.f, e, name, here, as_html) for name in PROGRAMME_FIELDS]) for e in programmes]
+    head, rows = entry_columns(ctx, PROGRAMME_FIELDS)
     return table_pages(ctx, "comparison.html", "compare/programmes", ctx.f.t("compare_programmes"), head,
                        ctx.f.by_title(ctx.cat.by_kind("programme")), rows)
 
